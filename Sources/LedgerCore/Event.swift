@@ -1,0 +1,102 @@
+/// One immutable fact of partnership history: a funding round, a governance
+/// change, a renegotiation, …
+///
+/// The common fields of CONTRACT.md §1 live here; what differs by type lives
+/// in ``body``. Events are values: decoding validates them completely, and
+/// ``json`` gives back the normalized object the store keeps.
+///
+/// ```swift
+/// let event = try EventDecoder.decode(JSONParser.parse(text))
+/// event.type // .fundingRound
+/// ```
+public struct Event: Hashable, Sendable {
+    /// Unique slug; generated from the content when the input has none.
+    public var id: String
+    /// Effective date: when the fact took effect in the world.
+    public var date: LedgerDate
+    /// When the fact became public, if known.
+    public var announced: LedgerDate?
+    /// How certain the fact is.
+    public var status: EventStatus
+    /// URLs or citations backing the fact.
+    public var sources: [String]
+    /// Free text.
+    public var note: String?
+    /// The type-specific content.
+    public var body: EventBody
+
+    public init(id: String, date: LedgerDate, announced: LedgerDate? = nil, status: EventStatus = .confirmed,
+                sources: [String] = [], note: String? = nil, body: EventBody) {
+        self.id = id
+        self.date = date
+        self.announced = announced
+        self.status = status
+        self.sources = sources
+        self.note = note
+        self.body = body
+    }
+
+    /// The event's type.
+    public var type: EventType { body.type }
+}
+
+/// The ten kinds of event in CONTRACT.md §1.
+public enum EventType: String, CaseIterable, Hashable, Sendable, Comparable {
+    case party
+    case partnership
+    case fundingRound = "funding-round"
+    case valuation
+    case revenue
+    case governance
+    case renegotiation
+    case recapitalization
+    case correction
+    case retraction
+
+    public static func < (lhs: EventType, rhs: EventType) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How certain a fact is; when facts disagree, the surer one is shown.
+public enum EventStatus: String, CaseIterable, Hashable, Sendable {
+    case confirmed
+    case reported
+    case estimate
+
+    /// Higher wins: confirmed beats reported beats estimate.
+    public var precedence: Int {
+        switch self {
+        case .confirmed: 3
+        case .reported: 2
+        case .estimate: 1
+        }
+    }
+}
+
+/// The type-specific content of an ``Event``.
+public indirect enum EventBody: Hashable, Sendable {
+    case party(PartyRegistration)
+    case partnership(PartnershipRegistration)
+    case fundingRound(FundingRound)
+    case valuation(ValuationReport)
+    case revenue(RevenueReport)
+    case governance(GovernanceChange)
+    case renegotiation(Renegotiation)
+    case recapitalization(Recapitalization)
+    case correction(Correction)
+    case retraction(Retraction)
+
+    public var type: EventType {
+        switch self {
+        case .party: .party
+        case .partnership: .partnership
+        case .fundingRound: .fundingRound
+        case .valuation: .valuation
+        case .revenue: .revenue
+        case .governance: .governance
+        case .renegotiation: .renegotiation
+        case .recapitalization: .recapitalization
+        case .correction: .correction
+        case .retraction: .retraction
+        }
+    }
+}

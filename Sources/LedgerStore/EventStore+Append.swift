@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// The outcome of an append or import: what was stored and what was already there.
+public struct AppendResult: Hashable, Sendable {
+    /// The events stored by this batch, in log order.
+    public var appended: [AppendedEvent]
+    /// Ids skipped by an import because the same event was already stored.
+    public var skipped: [String]
+    /// The head of the log after the batch.
+    public var head: LogHead
+}
+
+/// One stored event's position and id.
+public struct AppendedEvent: Hashable, Sendable {
+    public var seq: Int64
+    public var id: String
+}
+
+extension EventStore {
+    /// Appends `events` as one atomic batch: all are stored, or none.
+    ///
+    /// Each event's references are checked against the log and the earlier
+    /// events of the batch; an id already in the log is an error. With
+    /// `expecting`, the batch is refused when the log's head moved since the
+    /// caller read it.
+    public func append(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
+        try write(events, skipIdentical: false, expecting: expecting)
+    }
+
+    /// Appends the events that are not stored yet, as one atomic batch.
+    ///
+    /// Idempotent: an event whose id is already stored with the same content
+    /// is skipped; the same id with other content is an error and nothing is
+    /// appended.
+    public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
+        try write(events, skipIdentical: true, expecting: expecting)
+    }
+
+    private func write(_ items: [SourcedEvent], skipIdentical: Bool, expecting: ExpectedHead?) throws -> AppendResult {
+        try writer.writeWithoutTransaction { db in
+            var result = AppendResult(appended: [], skipped: [], head: LogHead(seq: 0, hash: ChainHash.genesis))
+            try db.inTransaction(.immediate) {
+                var head = try Self.head(db)
+                try Self.check(head, against: expecting)
+                let lastRecorded = try String.fetchOne(db, sql: "SELECT recordedAt FROM event ORDER BY seq DESC LIMIT 1")
+                let recordedAt = max(Timestamp.now().text, lastRecorded ?? "")
+
+                var registry = (parties: Set<String>(), partnerships: Set<String>())
+                for row in try Row.fetchAll(db, sql: "SELECT id, kind FROM registry") {
+                    let id: String = row[0]
+                    if row[1] as String == "party" { registry.parties.insert(id) } else { registry.partnerships.insert(id) }
+                }
+                let typeByID = try db.cachedStatement(sql: "SELECT type FROM event WHERE id = ?")
+                let payloadByID = try db.cachedStatement(sql: "SELECT payload FROM event WHERE id = ?")
+                var checker = ReferenceChecker(parties: registry.parties, partnerships: registry.partnerships) { id in
+                    try String.fetchOne(typeByID, arguments: [id]).flatMap(EventType.init(rawValue:))
+                }
+                let insertEvent = try db.cachedStatement(sql: """
+                    INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let insertParty = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)")
+                let insertRegistry = try db.cachedStatement(sql: "INSERT INTO registry (id, kind, seq) VALUES (?, ?, ?)")
+                var batchPayloads: [String: String] = [:]
+
+                for item in items {
+                    let event = item.event
+                    let payload = event.canonicalText
+                    if skipIdentical {
+                        let stored = try batchPayloads[event.id] ?? String.fetchOne(payloadByID, arguments: [event.id])
+                        if let stored {
+                            guard stored == payload else {
+                                throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
+                            }
+                            result.skipped.append(event.id)
+                            continue
+                        }
+                    }
+                    do { try checker.admit(event) } catch let error as LedgerError { throw item.locate(error) }
+                    batchPayloads[event.id] = payload
+
+                    var row = StoredEvent(
+                        seq: head.seq + 1, id: event.id, type: event.type.rawValue, date: event.date.text,
+                        announced: event.announced?.text, status: event.status.rawValue, recordedAt: recordedAt,
+                        payload: payload, prevHash: head.hash, hash: "")
+                    row.hash = ChainHash.hash(prevHash: head.hash, row: row)
+                    try insertEvent.execute(arguments: [row.seq, row.id, row.type, row.date, row.announced, row.status,
+                                                        row.recordedAt, row.payload, row.prevHash, row.hash])
+                    for party in event.namedIDs { try insertParty.execute(arguments: [party, row.seq]) }
+                    switch event.body {
+                    case .party(let p): try insertRegistry.execute(arguments: [p.party, "party", row.seq])
+                    case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
+                    default: break
+                    }
+                    head = LogHead(seq: row.seq, hash: row.hash)
+                    result.appended.append(AppendedEvent(seq: row.seq, id: row.id))
+                }
+                result.head = head
+                return .commit
+            }
+            return result
+        }
+    }
+
+    static func head(_ db: Database) throws -> LogHead {
+        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") {
+            return LogHead(seq: row[0], hash: row[1])
+        }
+        return LogHead(seq: 0, hash: ChainHash.genesis)
+    }
+
+    static func check(_ head: LogHead, against expected: ExpectedHead?) throws {
+        switch expected {
+        case nil: return
+        case .seq(let seq) where seq != head.seq:
+            throw LedgerError("the log moved: expected the last event to be seq \(seq) but it is seq \(head.seq); nothing was appended (read the log again and retry)")
+        case .hash(let hash) where hash.lowercased() != head.hash:
+            throw LedgerError("the log moved: expected head hash \(hash.prefix(12))… but the head is seq \(head.seq) with hash \(head.hash.prefix(12))…; nothing was appended (read the log again and retry)")
+        default: return
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import GRDB
+import LedgerCore
+
+/// Which events `log` and `export` list.
+public struct LogFilter: Hashable, Sendable {
+    /// Only these types (all when empty).
+    public var types: [EventType] = []
+    /// Only events that name this party, company or partnership.
+    public var party: String?
+    /// Only events dated on or after this date.
+    public var from: LedgerDate?
+    /// Only events dated on or before this date.
+    public var to: LedgerDate?
+    /// Only events at or before this seq (the known-at bound).
+    public var maxSeq: Int64?
+
+    public init(types: [EventType] = [], party: String? = nil, from: LedgerDate? = nil, to: LedgerDate? = nil, maxSeq: Int64? = nil) {
+        self.types = types; self.party = party; self.from = from; self.to = to; self.maxSeq = maxSeq
+    }
+}
+
+extension EventStore {
+    /// The head of the log: its last seq and hash.
+    public func head() throws -> LogHead {
+        try writer.read { db in try Self.head(db) }
+    }
+
+    /// How many events the log holds.
+    public func count() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+    }
+
+    /// Streams the events that pass `filter`, in log (seq) order, without loading them all.
+    public func forEachEvent(_ filter: LogFilter = LogFilter(), _ body: (StoredEvent) throws -> Void) throws {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if !filter.types.isEmpty {
+            clauses.append("type IN (\(filter.types.map { _ in "?" }.joined(separator: ",")))")
+            for type in filter.types { _ = arguments.append(contentsOf: [type.rawValue]) }
+        }
+        if let party = filter.party {
+            clauses.append("seq IN (SELECT seq FROM event_party WHERE party = ?)")
+            _ = arguments.append(contentsOf: [party])
+        }
+        if let from = filter.from { clauses.append("date >= ?"); _ = arguments.append(contentsOf: [from.text]) }
+        if let to = filter.to { clauses.append("date <= ?"); _ = arguments.append(contentsOf: [to.text]) }
+        if let maxSeq = filter.maxSeq { clauses.append("seq <= ?"); _ = arguments.append(contentsOf: [maxSeq]) }
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        try writer.read { db in
+            let cursor = try StoredEvent.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM event \(whereClause) ORDER BY seq", arguments: arguments)
+            while let row = try cursor.next() { try body(row) }
+        }
+    }
+
+    /// The stored event with this id, if any.
+    public func event(id: String) throws -> StoredEvent? {
+        try writer.read { db in
+            try StoredEvent.fetchOne(db, sql: "SELECT \(StoredEvent.columns) FROM event WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Whether a party or partnership id is registered, and as which.
+    public func registeredKind(of id: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT kind FROM registry WHERE id = ?", arguments: [id]) }
+    }
+
+    /// The last seq recorded at or before `time` (0 when none was).
+    public func lastSeq(recordedBy time: Timestamp) throws -> Int64 {
+        try writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event WHERE recordedAt <= ?", arguments: [time.text]) ?? 0
+        }
+    }
+}

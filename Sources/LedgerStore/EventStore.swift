@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// The event log: one SQLite database, append-only and hash-chained.
+///
+/// Modelled on GRDB's `AppDatabase`: one `Sendable` value owns the database
+/// writer, runs the frozen migrations when it opens a writable database, and
+/// exposes each write as one named transaction (``append(_:expecting:)``,
+/// ``importEvents(_:)``). Schema rules live in SQL (see `EventStore+Schema`).
+///
+/// ```swift
+/// let store = try EventStore.open(path: "ledger.sqlite")
+/// let result = try store.append(events)
+/// let report = try store.verify()
+/// ```
+public struct EventStore: Sendable {
+    /// The database connection(s); a pool for files, a queue in memory.
+    public let writer: any DatabaseWriter
+
+    /// Wraps an already-opened writer and migrates it to the current schema.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    private init(readOnly writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    /// Opens (creating if needed) a ledger file for reading and writing.
+    ///
+    /// Writers from several processes serialize through SQLite's lock; a
+    /// writer waits up to ``busyTimeout`` seconds instead of failing with
+    /// "database is locked".
+    public static func open(path: String) throws -> EventStore {
+        try EventStore(DatabasePool(path: path, configuration: configuration(readOnly: false)))
+    }
+
+    /// Opens an existing ledger file without ever writing to it.
+    public static func openReadOnly(path: String) throws -> EventStore {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+        let store = EventStore(readOnly: queue)
+        try store.checkSchema()
+        return store
+    }
+
+    /// A fresh ledger in memory, for tests and throwaway work.
+    public static func inMemory() throws -> EventStore {
+        try EventStore(DatabaseQueue(configuration: configuration(readOnly: false)))
+    }
+
+    /// Seconds a writer waits for another process's transaction.
+    public static let busyTimeout: TimeInterval = 60
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "partnership-ledger"
+        config.prepareDatabase { db in
+            // Durable enough for a ledger in WAL mode, and much faster than FULL.
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        return config
+    }
+
+    /// Fails with a plain message when the file is not a ledger of a known schema.
+    func checkSchema() throws {
+        let applied = try writer.read { db in try Self.migrator.appliedIdentifiers(db) }
+        let known = Set(Self.migrator.migrations)
+        guard !applied.isEmpty else {
+            throw LedgerError("is not a partnership ledger (no ledger tables found); create one with `partnership-ledger init`")
+        }
+        guard applied.isSubset(of: known) else {
+            throw LedgerError("was written by a newer version of partnership-ledger; upgrade to read it")
+        }
+    }
+}
+
+/// The last event of the log: its position and its chain hash.
+public struct LogHead: Hashable, Sendable, Codable {
+    /// Position of the last event; 0 for an empty log.
+    public var seq: Int64
+    /// Chain hash of the last event; the genesis hash for an empty log.
+    public var hash: String
+
+    public init(seq: Int64, hash: String) { self.seq = seq; self.hash = hash }
+}
+
+/// What a writer believes the head of the log is (optimistic concurrency).
+public enum ExpectedHead: Hashable, Sendable {
+    case seq(Int64)
+    case hash(String)
+}
