@@ -59,7 +59,7 @@ public struct FundingRound: Hashable, Sendable {
 }
 
 /// One investor's part of a funding round.
-public struct Investment: Hashable, Sendable {
+public struct Investment: Hashable, Sendable, Codable {
     public var investor: String
     public var amount: Money
     public init(investor: String, amount: Money) { self.investor = investor; self.amount = amount }
@@ -109,7 +109,7 @@ public enum RevenueBasis: String, CaseIterable, Hashable, Sendable {
 }
 
 /// An inclusive range of dates.
-public struct DatePeriod: Hashable, Sendable {
+public struct DatePeriod: Hashable, Sendable, Codable {
     public var from: LedgerDate
     public var to: LedgerDate
     public init(from: LedgerDate, to: LedgerDate) { self.from = from; self.to = to }

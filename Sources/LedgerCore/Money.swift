@@ -10,7 +10,7 @@ import Foundation
 /// let money = Money(amount: 10_000_000_000, currency: "USD")
 /// money.json.canonicalText // {"amount":"10000000000","currency":"USD"}
 /// ```
-public struct Money: Hashable, Sendable, CustomStringConvertible {
+public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     public var amount: Decimal
     /// ISO 4217 code: three upper-case letters.
     public var currency: String
@@ -34,7 +34,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Exact sums of money kept per currency, for cumulative investment.
-public struct MoneyTotals: Hashable, Sendable {
+public struct MoneyTotals: Hashable, Sendable, Codable {
     /// Amount per ISO 4217 code.
     public private(set) var byCurrency: [String: Decimal] = [:]
 

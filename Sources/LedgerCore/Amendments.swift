@@ -1,0 +1,114 @@
+/// The corrections and retractions in force at a known-at point, resolved.
+///
+/// A `correction` makes the projection use its replacement in place of the
+/// corrected event; a `retraction` removes an event's effect, and retracting
+/// a correction undoes it. Later amendments of the same event override
+/// earlier ones. Both apply for any as-of date, but only to replays that know
+/// them (the caller passes only amendments recorded by the known-at point).
+///
+/// ```swift
+/// let amendments = Amendments(amending, targetSeqs: ["round-a": 12])
+/// amendments.amendment(for: "round-a") // .replaced(...)
+/// ```
+public struct Amendments: Sendable {
+    /// What happened to one event.
+    public enum Amendment: Hashable, Sendable {
+        /// Replaced by `event` (whose id is the original's), by correction `by`.
+        case replaced(Event, by: String)
+        /// Withdrawn by retraction `by`.
+        case retracted(by: String)
+    }
+
+    private var history: [String: [(amender: String, amendment: Amendment)]] = [:]
+    private let targetSeqs: [String: Int64]
+
+    /// An empty set: nothing corrected or retracted.
+    public init() { targetSeqs = [:] }
+
+    /// Resolves `amending` (correction and retraction events, in seq order).
+    ///
+    /// `targetSeqs` gives the log position of every event they name, so a
+    /// replacement replays at its original's position among same-date events.
+    public init(_ amending: [Event], targetSeqs: [String: Int64]) {
+        self.targetSeqs = targetSeqs
+        var correctionTarget: [String: String] = [:]
+        for event in amending {
+            switch event.body {
+            case .correction(let c):
+                correctionTarget[event.id] = c.corrects
+                history[c.corrects, default: []].append((event.id, .replaced(c.replacement, by: event.id)))
+            case .retraction(let r):
+                if let target = correctionTarget[r.retracts] {
+                    // Retracting a correction undoes it; the corrected event reverts.
+                    history[target]?.removeAll { $0.amender == r.retracts }
+                } else {
+                    history[r.retracts, default: []].append((event.id, .retracted(by: event.id)))
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The amendment in force for event `id`, if any.
+    public func amendment(for id: String) -> Amendment? { history[id]?.last?.amendment }
+
+    /// Whether nothing is amended.
+    public var isEmpty: Bool { history.values.allSatisfy(\.isEmpty) }
+
+    /// Every replacement in force, as effective events in (date, seq) order.
+    public var replacements: [EffectiveEvent] {
+        history.compactMap { id, entries -> EffectiveEvent? in
+            guard case .replaced(let event, let by)? = entries.last?.amendment else { return nil }
+            return EffectiveEvent(seq: targetSeqs[id] ?? 0, event: event, correctedBy: by)
+        }
+        .sorted { ($0.event.date, $0.seq) < ($1.event.date, $1.seq) }
+    }
+}
+
+/// Turns the stored stream of events into the effective stream the projection folds.
+///
+/// Feed it stored events in (date, seq) order, bounded by the as-of date; it
+/// drops retracted and corrected originals and merges each replacement in at
+/// its own (date, original seq) place, so a correction that changes a date
+/// moves the fact in time.
+///
+/// ```swift
+/// var replayer = Replayer(amendments: amendments, asOf: date)
+/// for (seq, event) in stored { replayer.feed(seq: seq, event: event) { state.apply($0) } }
+/// replayer.finish { state.apply($0) }
+/// ```
+public struct Replayer {
+    private let amendments: Amendments
+    private let pending: [EffectiveEvent]
+    private var next = 0
+
+    /// A replayer up to and including `asOf`.
+    public init(amendments: Amendments, asOf: LedgerDate) {
+        self.amendments = amendments
+        self.pending = amendments.replacements.filter { $0.event.date <= asOf }
+    }
+
+    /// Feeds one stored event; calls `sink` with every effective event now due.
+    public mutating func feed(seq: Int64, event: Event, into sink: (EffectiveEvent) throws -> Void) rethrows {
+        while next < pending.count, (pending[next].event.date, pending[next].seq) < (event.date, seq) {
+            try sink(pending[next])
+            next += 1
+        }
+        switch event.type {
+        case .correction, .retraction: return
+        default: break
+        }
+        if amendments.isEmpty || amendments.amendment(for: event.id) == nil {
+            try sink(EffectiveEvent(seq: seq, event: event))
+        }
+    }
+
+    /// Emits the replacements still pending after the last stored event.
+    public mutating func finish(into sink: (EffectiveEvent) throws -> Void) rethrows {
+        while next < pending.count {
+            try sink(pending[next])
+            next += 1
+        }
+    }
+}

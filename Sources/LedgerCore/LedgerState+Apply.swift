@@ -1,0 +1,124 @@
+import Foundation
+
+/// An event as the projection sees it: with its log position, after corrections.
+public struct EffectiveEvent: Hashable, Sendable {
+    /// The log position of the original event (its replay order among same-date events).
+    public var seq: Int64
+    /// The event, or its replacement when corrected.
+    public var event: Event
+    /// The id of the correction that replaced it, if any.
+    public var correctedBy: String?
+
+    public init(seq: Int64, event: Event, correctedBy: String? = nil) {
+        self.seq = seq; self.event = event; self.correctedBy = correctedBy
+    }
+}
+
+extension LedgerState {
+    /// The holder name under which unattributed stake is reported.
+    public static let otherHolders = "other-holders"
+
+    /// Applies one event, per the projection rules of CONTRACT.md §1.
+    ///
+    /// Events must come in (date, seq) order. Corrections and retractions are
+    /// resolved before this point (see ``Amendments``); passed here, they are
+    /// ignored.
+    public mutating func apply(_ effective: EffectiveEvent) {
+        let event = effective.event
+        let seq = effective.seq
+        lastDate = event.date
+        appliedCount += 1
+        switch event.body {
+        case .party(let p):
+            parties[p.party] = PartyInfo(name: p.name, kind: p.kind, eventId: event.id)
+        case .partnership(let p):
+            var partnership = partnerships[p.partnership]
+                ?? PartnershipState(id: p.partnership, parties: p.parties, since: event.date, eventId: event.id)
+            partnership.parties = p.parties
+            partnership.since = event.date
+            partnership.eventId = event.id
+            for (name, value) in p.terms {
+                partnership.terms[name] = TermState(value: value, since: event.date, eventId: event.id, status: event.status)
+            }
+            partnerships[p.partnership] = partnership
+        case .fundingRound(let round):
+            applyRound(round, event: event, seq: seq)
+        case .valuation(let v):
+            addValuation(Figure(money: v.value, basis: v.basis.rawValue, date: event.date, status: event.status,
+                                seq: seq, eventId: event.id, sources: event.sources), to: v.company)
+        case .revenue(let r):
+            let figure = Figure(money: r.amount, basis: r.basis.rawValue, date: event.date, status: event.status,
+                                seq: seq, eventId: event.id, sources: event.sources, period: r.period)
+            companies[r.company, default: CompanyState(id: r.company)].revenue[RevenueKey(date: event.date, basis: r.basis), default: []].append(figure)
+        case .governance(let g):
+            var company = companies[g.company] ?? CompanyState(id: g.company)
+            for change in g.changes {
+                var holders = company.roles[change.role]?.holders ?? []
+                switch change.action {
+                case .set(let names): holders = names
+                case .add(let name): if !holders.contains(name) { holders.append(name) }
+                case .remove(let name): holders.removeAll { $0 == name }
+                }
+                company.roles[change.role] = holders.isEmpty ? nil : RoleState(holders: holders, since: event.date, eventId: event.id)
+            }
+            companies[g.company] = company
+        case .renegotiation(let r):
+            guard var partnership = partnerships[r.partnership] else { return }
+            for change in r.changes {
+                switch change.action {
+                case .set(let value):
+                    partnership.terms[change.term] = TermState(value: value, since: event.date, eventId: event.id, status: event.status)
+                case .remove:
+                    partnership.terms[change.term] = nil
+                }
+            }
+            partnerships[r.partnership] = partnership
+        case .recapitalization(let r):
+            var company = companies[r.company] ?? CompanyState(id: r.company)
+            var table: [String: Decimal] = [:]
+            for holding in r.stakes { table[holding.holder, default: 0] += holding.stake }
+            company.capTable = table
+            company.capTableEventId = event.id
+            companies[r.company] = company
+        case .correction, .retraction:
+            appliedCount -= 1
+        }
+    }
+
+    private mutating func applyRound(_ round: FundingRound, event: Event, seq: Int64) {
+        var company = companies[round.company] ?? CompanyState(id: round.company)
+        for investment in round.investments {
+            company.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
+        }
+        company.rounds.append(RoundRecord(date: event.date, eventId: event.id, round: round.round, instrument: round.instrument,
+                                          investments: round.investments, postMoney: round.impliedPostMoney,
+                                          partnership: round.partnership, status: event.status))
+        if let post = round.impliedPostMoney {
+            company.valuations[event.date, default: []].append(
+                Figure(money: post, basis: ValuationBasis.postMoney.rawValue, date: event.date, status: event.status,
+                       seq: seq, eventId: event.id, sources: event.sources))
+            if round.instrument == .equity, let total = round.total, post.amount > 0 {
+                // Dilution: earlier holders keep (1 − total/post) of their stake; each investor gets amount/post.
+                let keep = 1 - total.amount / post.amount
+                var table = company.capTable ?? [:]
+                for holder in table.keys { table[holder]! *= keep }
+                for investment in round.investments {
+                    table[investment.investor, default: 0] += investment.amount.amount / post.amount
+                }
+                company.capTable = table
+                company.capTableEventId = event.id
+            }
+        }
+        companies[round.company] = company
+        if let id = round.partnership, var partnership = partnerships[id] {
+            for investment in round.investments {
+                partnership.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
+            }
+            partnerships[id] = partnership
+        }
+    }
+
+    private mutating func addValuation(_ figure: Figure, to companyID: String) {
+        companies[companyID, default: CompanyState(id: companyID)].valuations[figure.date, default: []].append(figure)
+    }
+}

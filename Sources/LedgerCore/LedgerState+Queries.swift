@@ -1,0 +1,108 @@
+import Foundation
+
+/// A company's cap table at a date, with its valuation and implied stake values.
+public struct CapTableView: Hashable, Sendable {
+    public var company: String
+    public var asOf: LedgerDate
+    /// The valuation in force, or nil when none is known.
+    public var valuation: ChosenFigure?
+    /// Holders by stake, largest first; ``LedgerState/otherHolders`` last.
+    public var holders: [HolderStake]
+    /// False while no equity round or recapitalization has given a cap table.
+    public var isKnown: Bool
+    /// The event that last moved the cap table.
+    public var eventId: String?
+}
+
+/// One holder's stake and its implied value.
+public struct HolderStake: Hashable, Sendable {
+    public var holder: String
+    public var stake: Decimal
+    /// stake × valuation, or nil when the valuation is unknown.
+    public var value: Money?
+}
+
+/// The figure the projection shows, and the disagreeing figures it passed over.
+public struct ChosenFigure: Hashable, Sendable {
+    public var chosen: Figure
+    public var alternatives: [Figure]
+}
+
+/// One term in force.
+public struct TermView: Hashable, Sendable {
+    public var term: String
+    public var value: JSONValue
+    public var since: LedgerDate
+    public var eventId: String
+    public var status: EventStatus
+}
+
+extension LedgerState {
+    /// Picks the winning figure of a group of disagreeing ones.
+    static func choose(_ figures: [Figure]) -> ChosenFigure? {
+        guard var best = figures.first else { return nil }
+        for figure in figures.dropFirst() where figure.beats(best) { best = figure }
+        let others = figures.filter { $0 != best }.sorted { $0.beats($1) }
+        return ChosenFigure(chosen: best, alternatives: others)
+    }
+
+    /// The valuation in force for `company`: the latest date's figure, disagreements resolved.
+    public func valuation(of company: String) -> ChosenFigure? {
+        guard let valuations = companies[company]?.valuations, let latest = valuations.keys.max() else { return nil }
+        return Self.choose(valuations[latest]!)
+    }
+
+    /// The cap table of `company` with implied values.
+    public func capTable(of company: String, asOf: LedgerDate) -> CapTableView {
+        let state = companies[company]
+        let valuation = valuation(of: company)
+        var holders: [HolderStake] = []
+        if let table = state?.capTable {
+            let value = { (stake: Decimal) -> Money? in
+                valuation.map { Money(amount: ExactDecimal.rounded(stake * $0.chosen.money.amount, places: 2), currency: $0.chosen.money.currency) }
+            }
+            holders = table.filter { $0.value > 0 }
+                .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .map { HolderStake(holder: $0.key, stake: $0.value, value: value($0.value)) }
+            let rest = 1 - table.values.reduce(0, +)
+            if rest > 0 { holders.append(HolderStake(holder: Self.otherHolders, stake: rest, value: value(rest))) }
+        }
+        return CapTableView(company: company, asOf: asOf, valuation: valuation, holders: holders,
+                            isKnown: state?.capTable != nil, eventId: state?.capTableEventId)
+    }
+
+    /// The terms in force for `partnership`, by name.
+    public func terms(of partnership: String) -> [TermView] {
+        guard let terms = partnerships[partnership]?.terms else { return [] }
+        return terms.keys.sorted().map { name in
+            let term = terms[name]!
+            return TermView(term: name, value: term.value, since: term.since, eventId: term.eventId, status: term.status)
+        }
+    }
+
+    /// Every revenue figure of `company` by (date, basis), disagreements resolved, oldest first.
+    public func revenue(of company: String) -> [(key: RevenueKey, figure: ChosenFigure)] {
+        guard let revenue = companies[company]?.revenue else { return [] }
+        return revenue.keys.sorted().compactMap { key in Self.choose(revenue[key]!).map { (key, $0) } }
+    }
+
+    /// The latest revenue figure of `company` for each basis.
+    public func latestRevenue(of company: String) -> [RevenueBasis: ChosenFigure] {
+        var latest: [RevenueBasis: ChosenFigure] = [:]
+        for (key, figure) in revenue(of: company) { latest[key.basis] = figure }
+        return latest
+    }
+
+    /// Cumulative invested capital of `investor` in `company`.
+    public func invested(by investor: String, in company: String) -> MoneyTotals {
+        companies[company]?.invested[investor] ?? MoneyTotals()
+    }
+
+    /// A party's display name, or its id when unregistered.
+    public func name(of id: String) -> String {
+        id == Self.otherHolders ? "Other holders" : parties[id]?.name ?? id
+    }
+
+    /// Ids of companies with anything recorded, sorted.
+    public var companyIDs: [String] { companies.keys.sorted() }
+}
