@@ -34,11 +34,13 @@ extension EventStore {
     /// Idempotent: an event whose id is already stored with the same content
     /// is skipped; the same id with other content is an error and nothing is
     /// appended.
-    public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
-        try write(events, skipIdentical: true, expecting: expecting)
+    public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil,
+                             progress: ((Int) -> Void)? = nil) throws -> AppendResult {
+        try write(events, skipIdentical: true, expecting: expecting, progress: progress)
     }
 
-    private func write(_ items: [SourcedEvent], skipIdentical: Bool, expecting: ExpectedHead?) throws -> AppendResult {
+    private func write(_ items: [SourcedEvent], skipIdentical: Bool, expecting: ExpectedHead?,
+                       progress: ((Int) -> Void)? = nil) throws -> AppendResult {
         try writer.writeWithoutTransaction { db in
             var result = AppendResult(appended: [], skipped: [], head: LogHead(seq: 0, hash: ChainHash.genesis))
             try db.inTransaction(.immediate) {
@@ -65,7 +67,8 @@ extension EventStore {
                 let insertRegistry = try db.cachedStatement(sql: "INSERT INTO registry (id, kind, seq) VALUES (?, ?, ?)")
                 var batchPayloads: [String: String] = [:]
 
-                for item in items {
+                for (offset, item) in items.enumerated() {
+                    if offset % 1000 == 999 { progress?(offset + 1) }
                     let event = item.event
                     let payload = event.canonicalText
                     if skipIdentical {

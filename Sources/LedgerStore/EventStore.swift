@@ -94,3 +94,15 @@ public enum ExpectedHead: Hashable, Sendable {
     case seq(Int64)
     case hash(String)
 }
+
+extension EventStore {
+    /// Checkpoints the write-ahead log and closes every connection.
+    public func close() throws {
+        if let pool = writer as? DatabasePool {
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue {
+            try queue.close()
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import LedgerCore
+
+/// Reads event files from disk: the imperative shell around ``EventDecoder``.
+///
+/// `import` takes files and folders; folders are walked recursively for
+/// `.json`, `.jsonl` and `.ndjson` files, skipping hidden files and check
+/// files (`*.checks.json`, expectations rather than events). Files are
+/// returned sorted by path so an import replays in a stable order.
+///
+/// ```swift
+/// let items = try EventFiles.load(EventFiles.collect(["Events"]))
+/// ```
+public enum EventFiles {
+    /// File name endings that hold events.
+    public static let extensions = [".json", ".jsonl", ".ndjson"]
+    /// File name ending of check (expectation) files, which `import` skips.
+    public static let checksSuffix = ".checks.json"
+
+    /// The event files under `paths`, sorted by path.
+    public static func collect(_ paths: [String]) throws(LedgerError) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw LedgerError("no such file or folder", file: path)
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            guard let walker = manager.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
+                                                  options: [.skipsHiddenFiles]) else {
+                throw LedgerError("cannot read this folder", file: path)
+            }
+            let base = URL(fileURLWithPath: path).standardizedFileURL.path
+            let display = path.hasSuffix("/") ? String(path.dropLast()) : path
+            var found: [String] = []
+            var visited = 0
+            for case let url as URL in walker {
+                visited += 1
+                guard visited <= 1_000_000 else { throw LedgerError("holds more than a million entries (a link loop?)", file: path) }
+                let name = url.lastPathComponent
+                guard extensions.contains(where: name.hasSuffix), !name.hasSuffix(checksSuffix) else { continue }
+                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                // Show paths as the user wrote the folder, not as absolute paths.
+                let relative = url.standardizedFileURL.path.dropFirst(base.count)
+                found.append(display + relative)
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return files
+    }
+
+    /// Reads and decodes every file, in order, keeping each event's location.
+    public static func load(_ files: [String], progress: ((Int, Int) -> Void)? = nil) throws(LedgerError) -> [SourcedEvent] {
+        var items: [SourcedEvent] = []
+        for (offset, file) in files.enumerated() {
+            let events = try EventDecoder.decodeDocument(read(file), file: file)
+            for (index, event) in events.enumerated() { items.append(SourcedEvent(event, file: file, index: index + 1)) }
+            progress?(offset + 1, files.count)
+        }
+        return items
+    }
+
+    /// The bytes of a file, or of standard input for `-`, within the size limit.
+    public static func read(_ path: String) throws(LedgerError) -> [UInt8] {
+        let limit = EventDecoder.maxDocumentBytes
+        if path == "-" {
+            let data = FileHandle.standardInput.readData(ofLength: limit + 1)
+            guard data.count <= limit else { throw LedgerError("is larger than \(limit >> 20) MiB; split it into smaller files", file: "standard input") }
+            return [UInt8](data)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LedgerError("no such file", file: path)
+        }
+        guard !isDirectory.boolValue else { throw LedgerError("is a folder; give a file (or use `import` for folders)", file: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LedgerError("cannot be read (check its permissions)", file: path)
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+            throw LedgerError("cannot be read: \(error.localizedDescription)", file: path)
+        }
+        guard data.count <= limit else { throw LedgerError("is larger than \(limit >> 20) MiB; split it into smaller files", file: path) }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `export`: the log as JSON Lines (importable) or CSV.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the log as JSON Lines (default) or CSV.",
+        discussion: """
+            JSON Lines output is one stored event object per line, in log order, and can be imported
+            into another ledger. --with-chain adds seq, recordedAt, prevHash and hash (an archive, not importable).
+            """)
+
+    enum Format: String, ExpressibleByArgument { case jsonl, csv }
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var filters: LogFilterOptions
+
+    @Option(name: .long, help: "jsonl (default) or csv.")
+    var format: Format = .jsonl
+
+    @Flag(name: .long, help: "Include seq, recordedAt, prevHash and hash in JSON Lines.")
+    var withChain = false
+
+    func run() throws {
+        let store = try ledger.openForReading()
+        let filter = try filters.filter(store)
+        switch format {
+        case .jsonl:
+            try store.forEachEvent(filter) { row in
+                Output.print(withChain ? try row.json().canonicalText : row.payload)
+            }
+        case .csv:
+            Output.print(CSVWriter.line(LogRowCSV.header))
+            try store.forEachEvent(filter) { row in Output.print(CSVWriter.line(LogRowCSV.fields(row))) }
+        }
+    }
+}

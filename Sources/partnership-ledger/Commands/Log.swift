@@ -1,0 +1,76 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStore
+
+/// `log`: events in log order, filtered.
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List events in log (seq) order.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var filters: LogFilterOptions
+
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let store = try ledger.openForReading()
+        let filter = try filters.filter(store)
+        switch format {
+        case .table:
+            var table = TextTable(["SEQ", "DATE", "TYPE", "STATUS", "ID", "SUMMARY"], rightAligned: [0])
+            try store.forEachEvent(filter) { row in
+                table.add([String(row.seq), row.date, row.type, row.status, row.id, (try? EventSummary.line(row.decoded())) ?? ""])
+            }
+            Output.print(table.rendered)
+        case .json:
+            // Streamed: one element at a time, so a million events never sit in memory.
+            var first = true
+            Output.printRaw("[")
+            try store.forEachEvent(filter) { row in
+                Output.printRaw((first ? "\n  " : ",\n  ") + (try row.json()).canonicalText)
+                first = false
+            }
+            Output.print(first ? "]" : "\n]")
+        case .csv:
+            Output.print(CSVWriter.line(LogRowCSV.header))
+            try store.forEachEvent(filter) { row in Output.print(CSVWriter.line(LogRowCSV.fields(row))) }
+        }
+    }
+}
+
+/// `--type`, `--party`, `--from`, `--to` for `log` and `export`.
+struct LogFilterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only events of this type (repeatable).", valueName: "type"))
+    var type: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Only events naming this party, company or partnership.", valueName: "id"))
+    var party: String?
+    @Option(name: .long, help: ArgumentHelp("Only events dated on or after this date.", valueName: "YYYY-MM-DD"))
+    var from: String?
+    @Option(name: .long, help: ArgumentHelp("Only events dated on or before this date.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    func filter(_ store: EventStore) throws -> LogFilter {
+        let types = try type.map { name in
+            guard let type = EventType(rawValue: name) else {
+                throw LedgerError("--type: \"\(name)\" is not an event type (one of \(EventType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return type
+        }
+        func date(_ text: String?, _ flag: String) throws -> LedgerDate? {
+            guard let text else { return nil }
+            do { return try LedgerDate(parsing: text) } catch { throw LedgerError("--\(flag): \(error.message)") }
+        }
+        if let party, try store.registeredKind(of: party) == nil {
+            throw LedgerError("--party: no party or partnership \"\(party)\" is registered in this ledger")
+        }
+        return LogFilter(types: types, party: party, from: try date(from, "from"), to: try date(to, "to"))
+    }
+}
+
+/// The CSV columns of a stored event.
+enum LogRowCSV {
+    static let header = ["seq", "id", "type", "date", "announced", "status", "recordedAt", "hash", "payload"]
+    static func fields(_ row: StoredEvent) -> [String] {
+        [String(row.seq), row.id, row.type, row.date, row.announced ?? "", row.status, row.recordedAt, row.hash, row.payload]
+    }
+}

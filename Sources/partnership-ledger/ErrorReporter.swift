@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import LedgerCore
+
+/// Runs the command and turns every failure into one plain sentence and an exit code.
+///
+/// User mistakes (``LedgerError``, `ValidationError`, bad flags) exit 1;
+/// a broken hash chain exits 2 (``IntegrityFailure``). Nothing prints a stack
+/// trace or a Swift debug description.
+enum ErrorReporter {
+    static func run(_ root: PartnershipLedger.Type) {
+        do {
+            var command = try root.parseAsRoot()
+            try command.run()
+        } catch let error as LedgerError {
+            fail(error.description, code: 1)
+        } catch let error as IntegrityFailure {
+            fail(error.description, code: 2)
+        } catch let error as DatabaseError {
+            fail(plain(error), code: 1)
+        } catch let error as CocoaError {
+            fail(error.localizedDescription, code: 1)
+        } catch {
+            root.exit(withError: error)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("partnership-ledger: \(message)\n".utf8))
+        Foundation.exit(code)
+    }
+
+    static func plain(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: "the file is not a SQLite database."
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "the ledger is busy in another process; try again."
+        case .SQLITE_READONLY: "the ledger file is read-only; this command needs to write to it."
+        case .SQLITE_CANTOPEN: "the ledger file cannot be opened (check the path and its permissions)."
+        case .SQLITE_CONSTRAINT: "the ledger refused the write: \(error.message ?? "a rule of the log was broken")."
+        default: "database error: \(error.message ?? "\(error.resultCode)")."
+        }
+    }
+}
+
+/// A failed `verify`: the integrity of the log is broken (exit 2).
+struct IntegrityFailure: Error, CustomStringConvertible {
+    var description: String
+}

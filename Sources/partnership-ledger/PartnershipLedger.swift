@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `partnership-ledger` command: configuration and subcommands only.
+@main
+struct PartnershipLedger: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partnership-ledger",
+        abstract: "An event-sourced ledger of partnership history: who owned what, on which terms, at any date.",
+        discussion: """
+            The database is --db PATH, else $PARTNERSHIP_LEDGER_DB, else ledger.sqlite in the current folder.
+            When that default file does not exist, read commands build it from the bundled Events/.
+            """,
+        subcommands: [
+            Init.self, Append.self, Import.self, Log.self, Verify.self, Export.self,
+            State.self, Shares.self, Terms.self, Governance.self, Revenue.self, Investments.self,
+        ]
+    )
+
+    static func main() {
+        ErrorReporter.run(self)
+    }
+}
