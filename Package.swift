@@ -43,7 +43,8 @@ let package = Package(
             name: "LedgerStoreTests",
             dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["LedgerCore"]),
+        // Runs the built binary end to end; depending on it makes `swift test` build it.
+        .testTarget(name: "CLITests", dependencies: ["LedgerCore", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -86,3 +86,18 @@ public enum EventFiles {
         return [UInt8](data)
     }
 }
+
+extension EventFiles {
+    /// The check files (`*.checks.json`) under a folder, sorted by path.
+    public static func collectChecks(_ folder: String) throws(LedgerError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw LedgerError("no such file or folder", file: folder)
+        }
+        guard isDirectory.boolValue else { return [folder] }
+        guard let names = try? FileManager.default.subpathsOfDirectory(atPath: folder) else {
+            throw LedgerError("cannot read this folder", file: folder)
+        }
+        return names.filter { $0.hasSuffix(checksSuffix) }.sorted().map { (folder.hasSuffix("/") ? folder : folder + "/") + $0 }
+    }
+}

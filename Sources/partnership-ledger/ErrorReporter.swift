@@ -22,6 +22,10 @@ enum ErrorReporter {
         } catch let error as CocoaError {
             fail(error.localizedDescription, code: 1)
         } catch {
+            // Usage mistakes are user errors too: exit 1 with one line, as the contract says.
+            if root.exitCode(for: error) == .validationFailure {
+                fail(root.message(for: error) + " (see `partnership-ledger help`)", code: 1)
+            }
             root.exit(withError: error)
         }
     }
