@@ -11,7 +11,7 @@ import LedgerCore
 enum ErrorReporter {
     static func run(_ root: PartnershipLedger.Type) {
         do {
-            var command = try root.parseAsRoot()
+            var command = try root.parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as LedgerError {
             fail(error.description, code: 1)
@@ -28,6 +28,27 @@ enum ErrorReporter {
             }
             root.exit(withError: error)
         }
+    }
+
+    /// Moves `--db PATH` given before the subcommand to its end, so `--db` is global as CONTRACT.md §2 says.
+    ///
+    /// Every subcommand declares `--db` (through ``LedgerOptions``); the root does not, so without
+    /// this `partnership-ledger --db x shares openai` would be an unknown option.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var rest = arguments
+        var globals: [String] = []
+        var index = 0
+        while index < rest.count, rest[index].hasPrefix("-") {
+            if rest[index] == "--db", index + 1 < rest.count {
+                globals += rest[index...(index + 1)]
+                rest.removeSubrange(index...(index + 1))
+            } else if rest[index].hasPrefix("--db=") {
+                globals.append(rest.remove(at: index))
+            } else {
+                index += 1
+            }
+        }
+        return rest + globals
     }
 
     static func fail(_ message: String, code: Int32) -> Never {

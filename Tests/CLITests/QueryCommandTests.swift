@@ -100,6 +100,14 @@ import Testing
         #expect(again.stdout == result.stdout)
     }
 
+    @Test func dbIsAGlobalOptionBeforeTheCommandToo() throws {
+        let cli = try Self.bundledLedger()
+        let before = try cli.run(["--db", cli.db, "shares", "openai", "--as-of", "2025-10-28"])
+        let after = try cli.run(["shares", "openai", "--as-of", "2025-10-28", "--db", cli.db])
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.stdout == after.stdout)
+    }
+
     @Test func theEnvironmentVariableChoosesTheLedger() throws {
         let cli = try LedgerCLI()
         let path = cli.folder.appendingPathComponent("env.sqlite").path
