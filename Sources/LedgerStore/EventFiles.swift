@@ -22,6 +22,7 @@ public enum EventFiles {
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
+            if path == "-" { files.append(path); continue }
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw LedgerError("no such file or folder", file: path)
