@@ -10,9 +10,7 @@ struct Governance: ParsableCommand {
     @Argument(help: "The company id.") var company: String
 
     func run() throws {
-        let store = try ledger.openForReading()
-        try QuerySupport.requireRegistered(company, as: "party", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try QuerySupport.replay(ledger, query, subject: company, as: "party")
         let roles = state.companies[company]?.roles ?? [:]
         let names = roles.keys.sorted()
         switch query.format {

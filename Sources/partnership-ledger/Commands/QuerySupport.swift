@@ -12,6 +12,13 @@ enum QuerySupport {
         }
     }
 
+    /// Opens the ledger read-only, checks `id` is a registered `kind`, and replays to the query's point.
+    static func replay(_ ledger: LedgerOptions, _ query: QueryOptions, subject id: String, as kind: String) throws -> (LedgerState, LedgerDate) {
+        let store = try ledger.openForReading()
+        try requireRegistered(id, as: kind, in: store)
+        return try query.replay(store)
+    }
+
     /// The `valuation` line of a table header.
     static func valuationLine(_ valuation: ChosenFigure?) -> String {
         guard let valuation else { return "valuation: unknown" }

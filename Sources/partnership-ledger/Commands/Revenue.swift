@@ -12,9 +12,7 @@ struct Revenue: ParsableCommand {
     @Argument(help: "The company id.") var company: String
 
     func run() throws {
-        let store = try ledger.openForReading()
-        try QuerySupport.requireRegistered(company, as: "party", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try QuerySupport.replay(ledger, query, subject: company, as: "party")
         let figures = state.revenue(of: company)
         let latest = state.latestRevenue(of: company)
         switch query.format {

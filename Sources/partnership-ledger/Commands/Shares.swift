@@ -10,9 +10,7 @@ struct Shares: ParsableCommand {
     @Argument(help: "The company id.") var company: String
 
     func run() throws {
-        let store = try ledger.openForReading()
-        try QuerySupport.requireRegistered(company, as: "party", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try QuerySupport.replay(ledger, query, subject: company, as: "party")
         let view = state.capTable(of: company, asOf: asOf)
         switch query.format {
         case .json: Output.json(view.json)

@@ -10,9 +10,7 @@ struct Terms: ParsableCommand {
     @Argument(help: "The partnership id.") var partnership: String
 
     func run() throws {
-        let store = try ledger.openForReading()
-        try QuerySupport.requireRegistered(partnership, as: "partnership", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try QuerySupport.replay(ledger, query, subject: partnership, as: "partnership")
         let terms = state.terms(of: partnership)
         switch query.format {
         case .json:
