@@ -64,7 +64,12 @@ public enum EventDecoder {
         let body = try decodeBody(type, &reader)
         try reader.finish()
         if id == nil {
-            id = generatedID(type: type, date: date, content: value)
+            switch body {
+            // A registration is unique by what it registers, so its id can say so.
+            case .party(let p): id = "party-\(p.party)"
+            case .partnership(let p): id = "partnership-\(p.partnership)"
+            default: id = generatedID(type: type, date: date, content: value)
+            }
         }
         return Event(id: id ?? "", date: date, announced: announced, status: status, sources: sources, note: note, body: body)
     }

@@ -95,11 +95,15 @@ enum FlagValue {
 
     /// `name=value`, the value as JSON when it parses, else as a string.
     static func pair(_ text: String, flag: String) throws -> (String, JSONValue) {
+        let (name, raw) = try textPair(text, flag: flag)
+        return (name, (try? JSONParser.parse(raw)) ?? .string(raw))
+    }
+
+    /// `name=value`, both as plain text.
+    static func textPair(_ text: String, flag: String) throws -> (String, String) {
         guard let equals = text.firstIndex(of: "=") else {
             throw LedgerError("--\(flag) takes name=value (got \"\(text)\")")
         }
-        let raw = String(text[text.index(after: equals)...])
-        let value = (try? JSONParser.parse(raw)) ?? .string(raw)
-        return (String(text[..<equals]), value)
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 }

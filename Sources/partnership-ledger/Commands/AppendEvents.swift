@@ -128,11 +128,15 @@ struct AppendGovernance: AppendEventCommand {
 
     func fields() throws -> [String: JSONValue] {
         var changes: [JSONValue] = []
-        for (verb, list) in [("set", set), ("add", add), ("remove", remove)] {
+        for text in set {
+            let (role, value) = try FlagValue.pair(text, flag: "set")
+            changes.append(.object(["role": .string(role), "set": value]))
+        }
+        for (verb, list) in [("add", add), ("remove", remove)] {
             for text in list {
-                var (role, value) = try FlagValue.pair(text, flag: verb)
-                if verb != "set", case .string = value {} else if verb != "set" { value = .string(String(text.split(separator: "=", maxSplits: 1)[1])) }
-                changes.append(.object(["role": .string(role), verb: value]))
+                // A holder is a name, never JSON: "board=Larry Summers".
+                let (role, name) = try FlagValue.textPair(text, flag: verb)
+                changes.append(.object(["role": .string(role), verb: .string(name)]))
             }
         }
         return ["company": .string(company), "changes": .array(changes)]
@@ -176,9 +180,8 @@ struct AppendRecapitalization: AppendEventCommand {
 
     func fields() throws -> [String: JSONValue] {
         let stakes = try stake.map { text -> JSONValue in
-            guard let equals = text.firstIndex(of: "=") else { throw LedgerError("--stake takes holder=stake (got \"\(text)\")") }
-            return .object(["holder": .string(String(text[..<equals])),
-                            "stake": try FlagValue.fraction(String(text[text.index(after: equals)...]), flag: "stake")])
+            let (holder, fraction) = try FlagValue.textPair(text, flag: "stake")
+            return .object(["holder": .string(holder), "stake": try FlagValue.fraction(fraction, flag: "stake")])
         }
         var fields: [String: JSONValue] = ["company": .string(company), "stakes": .array(stakes)]
         if let basis { fields["basis"] = .string(basis) }
