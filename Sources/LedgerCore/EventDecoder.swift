@@ -70,6 +70,7 @@ public enum EventDecoder {
             case .partnership(let p): id = "partnership-\(p.partnership)"
             default: id = generatedID(type: type, date: date, content: value)
             }
+            if (id?.count ?? 0) > Slug.maxLength { id = generatedID(type: type, date: date, content: value) }
         }
         return Event(id: id ?? "", date: date, announced: announced, status: status, sources: sources, note: note, body: body)
     }
