@@ -189,6 +189,33 @@ import Testing
         #expect(error.message.contains(#"no event with id "nope" exists"#))
     }
 
+    @Test func aCorrectionCannotChangeWhichIDARegistrationInTheBatchRegisters() throws {
+        var checker = checker(parties: ["openai"], partnerships: [])
+        try checker.admit(party("microsoft"))
+        let error = try #require(throws: LedgerError.self) {
+            try checker.admit(correction("swap", of: "party-microsoft", date: "2021-01-01", replacement: party("openai")))
+        }
+        #expect(error.field == "replacement.party")
+        #expect(error.message.contains(#"event "party-microsoft" registered "microsoft""#))
+    }
+
+    @Test func aCorrectionCannotChangeWhichIDAStoredRegistrationRegisters() throws {
+        var checker = ReferenceChecker(parties: ["openai", "microsoft", "amazon"], partnerships: ["microsoft-openai", "amazon-openai"],
+                                       eventType: { ["party-openai": .party, "p-mo": .partnership][$0] },
+                                       registeredID: { ["party-openai": "openai", "p-mo": "microsoft-openai"][$0] })
+        let partyError = try #require(throws: LedgerError.self) {
+            try checker.admit(correction("swap", of: "party-openai", date: "2021-01-01", replacement: party("microsoft")))
+        }
+        #expect(partyError.field == "replacement.party")
+        let partnershipError = try #require(throws: LedgerError.self) {
+            try checker.admit(correction("swap-2", of: "p-mo", date: "2021-01-01",
+                                         replacement: partnership("amazon-openai", ["amazon", "openai"], date: "2019-01-01")))
+        }
+        #expect(partnershipError.field == "replacement.partnership")
+        try checker.admit(correction("ok", of: "p-mo", date: "2021-01-01",
+                                     replacement: partnership("microsoft-openai", ["microsoft", "openai", "amazon"], date: "2019-01-01")))
+    }
+
     @Test func correctingARegistrationMayChangeItsContent() throws {
         var checker = checker(stored: ["party-openai": .party])
         var renamed = party("openai", kind: .nonprofit)
