@@ -105,6 +105,33 @@ import Testing
         #expect(table.holders.map(\.holder) == ["y", "x"])
     }
 
+    /// Thirds, sevenths and thirteenths: every stake is rounded in its 38th digit.
+    static func inexactLog() -> Log {
+        var log = Log()
+        log.append(
+            recap("r", company: "acme", date: "2018-01-01", [("f1", "0.35"), ("f2", "0.3"), ("f3", "0.35")]),
+            round("s1", company: "acme", date: "2019-01-01", investments: [("a", usd("1")), ("b", usd("1"))], postMoney: usd("7")),
+            round("s2", company: "acme", date: "2020-01-01", investments: [("c", usd("1")), ("d", usd("2"))], postMoney: usd("13")),
+            round("s3", company: "acme", date: "2021-01-01", investments: [("e", usd("1"))], postMoney: usd("3")))
+        return log
+    }
+
+    @Test func theCapTableIsTheSameEveryTimeItIsComputed() throws {
+        // Summing the stakes in a dictionary's (per-instance) order made the last
+        // digit of the remainder vary from one replay to the next.
+        let log = Self.inexactLog()
+        let tables = (0..<100).map { _ in log.state(asOf: "2022-01-01").capTable(of: "acme", asOf: day("2022-01-01")) }
+        #expect(Set(tables.map(\.holders)).count == 1)
+    }
+
+    @Test func roundingResiduesAreNotReportedAsOtherHolders() throws {
+        let table = Self.inexactLog().state(asOf: "2022-01-01").capTable(of: "acme", asOf: day("2022-01-01"))
+        #expect(table.holders.map(\.holder) == ["e", "f1", "f3", "f2", "d", "a", "b", "c"])
+        #expect(table.holders[0].stake == Decimal(1) / 3)
+        let sum = table.holders.reduce(Decimal(0)) { $0 + $1.stake }
+        #expect(abs(NSDecimalNumber(decimal: 1 - sum).doubleValue) < 1e-30)
+    }
+
     @Test func theCapTableIsUnknownWithoutARoundOrRecapitalization() throws {
         var log = Log()
         log.append(valuation("v", company: "acme", date: "2020-01-01", usd("100")))
