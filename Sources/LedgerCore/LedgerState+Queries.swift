@@ -64,7 +64,12 @@ extension LedgerState {
             holders = table.filter { $0.value > 0 }
                 .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 .map { HolderStake(holder: $0.key, stake: $0.value, value: value($0.value)) }
-            let rest = 1 - table.values.reduce(0, +)
+            // Sum in a fixed order: Decimal addition rounds at 38 digits, and a
+            // dictionary's iteration order differs from one instance to the next.
+            let total = table.keys.sorted().reduce(Decimal(0)) { $0 + table[$1]! }
+            // Divisions leave residues in the last digits (1/3 + 2/3 need not be
+            // exactly 1); below the 20 places ExactDecimal prints, they are no holder.
+            let rest = ExactDecimal.rounded(1 - total, places: 20)
             if rest > 0 { holders.append(HolderStake(holder: Self.otherHolders, stake: rest, value: value(rest))) }
         }
         return CapTableView(company: company, asOf: asOf, valuation: valuation, holders: holders,

@@ -17,13 +17,21 @@ public struct ReferenceChecker {
     /// Known partnership ids.
     public private(set) var partnerships: Set<String>
     private var batchEventTypes: [String: EventType] = [:]
+    /// Event id → the party or partnership id it registers, for registrations in this batch.
+    private var batchRegistrations: [String: String] = [:]
     private let storedEventType: (String) throws -> EventType?
+    private let storedRegisteredID: (String) throws -> String?
 
     /// Creates a checker over the ledger's registry and a lookup of stored event types by id.
-    public init(parties: Set<String>, partnerships: Set<String>, eventType: @escaping (String) throws -> EventType?) {
+    ///
+    /// `registeredID` gives, for a stored `party` or `partnership` event id, the id
+    /// it registered, so a correction cannot make it register another one.
+    public init(parties: Set<String>, partnerships: Set<String>, eventType: @escaping (String) throws -> EventType?,
+                registeredID: @escaping (String) throws -> String? = { _ in nil }) {
         self.parties = parties
         self.partnerships = partnerships
         self.storedEventType = eventType
+        self.storedRegisteredID = registeredID
     }
 
     /// Validates `event`'s references, then registers what it introduces.
@@ -37,8 +45,8 @@ public struct ReferenceChecker {
         }
         try check(event)
         switch event.body {
-        case .party(let p): parties.insert(p.party)
-        case .partnership(let p): partnerships.insert(p.partnership)
+        case .party(let p): parties.insert(p.party); batchRegistrations[event.id] = p.party
+        case .partnership(let p): partnerships.insert(p.partnership); batchRegistrations[event.id] = p.partnership
         default: break
         }
         batchEventTypes[event.id] = event.type
@@ -88,8 +96,10 @@ public struct ReferenceChecker {
             // A corrected registration changes content, never which id is registered.
             case .party(let p):
                 try party(p.party, "replacement.party")
+                try sameRegistration(c.corrects, p.party, field: prefix + "replacement.party")
             case .partnership(let p):
                 try partnership(p.partnership, "replacement.partnership")
+                try sameRegistration(c.corrects, p.partnership, field: prefix + "replacement.partnership")
                 for (offset, id) in p.parties.enumerated() { try party(id, "replacement.parties[\(offset)]") }
             default:
                 try check(c.replacement, prefix: prefix + "replacement.")
@@ -103,6 +113,20 @@ public struct ReferenceChecker {
                 throw LedgerError("event \"\(r.retracts)\" registers an id other events rely on; correct it instead of retracting it", field: prefix + "retracts")
             }
         }
+    }
+
+    /// Throws when event `eventID` registered an id other than `id`.
+    private func sameRegistration(_ eventID: String, _ id: String, field: String) throws(LedgerError) {
+        let original: String?
+        if let registered = batchRegistrations[eventID] {
+            original = registered
+        } else {
+            do { original = try storedRegisteredID(eventID) } catch {
+                throw LedgerError("could not look up event id \"\(eventID)\": \(error)", field: field)
+            }
+        }
+        guard let original, original != id else { return }
+        throw LedgerError("is \"\(id)\" but event \"\(eventID)\" registered \"\(original)\"; a correction may change a registration's content, never which id it registers", field: field)
     }
 
     private func existingType(_ id: String, field: String) throws(LedgerError) -> EventType {

@@ -37,18 +37,21 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             microseconds = dayMicros + 86_400_000_000 - 1
             return
         }
+        // Int64("-1") and Int64("+1") parse, so every clock field must be plain digits.
+        let isDigits = { (part: Substring) in !part.isEmpty && part.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
         let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(clock.count), let hour = Int64(clock[0]), let minute = Int64(clock[1]),
+        guard (2...3).contains(clock.count), isDigits(clock[0]), isDigits(clock[1]),
+              let hour = Int64(clock[0]), let minute = Int64(clock[1]),
               clock[0].count == 2, clock[1].count == 2, hour < 24, minute < 60 else { throw fail }
         var micros = (hour * 3600 + minute * 60) * 1_000_000
         if clock.count == 3 {
             let secondParts = clock[2].split(separator: ".", omittingEmptySubsequences: false)
-            guard secondParts[0].count == 2, let second = Int64(secondParts[0]), second < 60, secondParts.count <= 2
+            guard secondParts[0].count == 2, isDigits(secondParts[0]), let second = Int64(secondParts[0]), second < 60, secondParts.count <= 2
             else { throw fail }
             micros += second * 1_000_000
             if secondParts.count == 2 {
                 let fraction = secondParts[1]
-                guard (1...6).contains(fraction.count), fraction.allSatisfy(\.isASCII), let value = Int64(fraction)
+                guard (1...6).contains(fraction.count), isDigits(fraction), let value = Int64(fraction)
                 else { throw fail }
                 micros += value * Int64(pow(10.0, Double(6 - fraction.count)))
             }

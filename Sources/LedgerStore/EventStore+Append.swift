@@ -56,9 +56,12 @@ extension EventStore {
                 }
                 let typeByID = try db.cachedStatement(sql: "SELECT type FROM event WHERE id = ?")
                 let payloadByID = try db.cachedStatement(sql: "SELECT payload FROM event WHERE id = ?")
-                var checker = ReferenceChecker(parties: registry.parties, partnerships: registry.partnerships) { id in
+                let registeredByID = try db.cachedStatement(sql: "SELECT registry.id FROM registry JOIN event ON event.seq = registry.seq WHERE event.id = ?")
+                var checker = ReferenceChecker(parties: registry.parties, partnerships: registry.partnerships, eventType: { id in
                     try String.fetchOne(typeByID, arguments: [id]).flatMap(EventType.init(rawValue:))
-                }
+                }, registeredID: { id in
+                    try String.fetchOne(registeredByID, arguments: [id])
+                })
                 let insertEvent = try db.cachedStatement(sql: """
                     INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

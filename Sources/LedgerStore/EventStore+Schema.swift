@@ -54,6 +54,18 @@ extension EventStore {
                     """)
             }
         }
+        // INSERT OR REPLACE deletes a conflicting row without firing delete triggers
+        // (SQLite fires them only with recursive_triggers on), which would let raw
+        // SQL rewrite a registration or drop an event by reusing its id.
+        migrator.registerMigration("v2: refuse replacing rows") { db in
+            for (table, key) in [("event", "id"), ("registry", "id")] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_no_replace BEFORE INSERT ON \(table)
+                    WHEN EXISTS (SELECT 1 FROM \(table) WHERE \(key) = NEW.\(key))
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only: rows cannot be replaced'); END;
+                    """)
+            }
+        }
         return migrator
     }
 }
