@@ -172,7 +172,11 @@ public enum EventDecoder {
         var investments: [Investment] = []
         for (offset, element) in try r.array("investments").enumerated() {
             var i = try ObjectReader(element, path: r.fieldPath("investments[\(offset)]"), what: "an object {\"investor\": id, \"amount\": money}")
-            investments.append(Investment(investor: try i.slug("investor", what: "investor id"), amount: try i.money("amount")))
+            let investor = try i.slug("investor", what: "investor id")
+            guard !investments.contains(where: { $0.investor == investor }) else {
+                throw LedgerError("investor \"\(investor)\" is listed twice; give one line with the total", field: i.fieldPath("investor"))
+            }
+            investments.append(Investment(investor: investor, amount: try i.money("amount")))
             try i.finish()
         }
         let preMoney = try r.optionalMoney("preMoney")

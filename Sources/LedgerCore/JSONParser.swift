@@ -41,8 +41,15 @@ public struct JSONParser {
         parser.skipWhitespace()
         if parser.index == bytes.count { throw parser.error("the input is empty") }
         var values: [JSONValue] = []
+        var previousEnd: Int?
         while parser.index < bytes.count {
+            let start = parser.index
             values.append(try parser.parseValue(depth: 0))
+            // JSON Lines: each value starts on a line of its own.
+            if let previousEnd, !bytes[previousEnd..<start].contains(0x0A) {
+                throw parser.error("a second JSON value on the same line (JSON Lines holds one value per line)", at: start)
+            }
+            previousEnd = parser.index
             parser.skipWhitespace()
         }
         if values.count == 1, case .array(let elements) = values[0] { return elements }

@@ -285,6 +285,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("duplicate key", #"{"type": "party", "type": "party"}"#, #"duplicate key "type""#, field: nil),
         BadInput("event is not an object", "[1]", "must be an event object, not a number", field: nil),
         BadInput("event is a string", #""party""#, "must be an event object, not a string", field: nil),
+        BadInput("investor listed twice", #"{"type": "funding-round", "date": "2023-01-23", "company": "openai", "round": "r", "instrument": "equity", "investments": [{"investor": "msft", "amount": {"amount": "1", "currency": "USD"}}, {"investor": "msft", "amount": {"amount": "2", "currency": "USD"}}]}"#, "is listed twice", field: "investments[1].investor"),
 
         // Common fields
         BadInput("missing type", #"{"date": "2024-01-01"}"#, "is required", field: "type"),

@@ -139,6 +139,12 @@ import Testing
         #expect(error.message == "unexpected content after the JSON value")
     }
 
+    @Test(arguments: ["{} {}", "{\"a\": 1}\n{\"b\": 2}{\"c\": 3}"])
+    func jsonLinesHoldOneValuePerLine(_ text: String) throws {
+        let error = try #require(throws: JSONSyntaxError.self) { try JSONParser.parseDocuments(Array(text.utf8)) }
+        #expect(error.message.contains("same line"))
+    }
+
     @Test func trailingGarbageInADocumentIsRejected() throws {
         let error = try #require(throws: JSONSyntaxError.self) {
             try JSONParser.parseDocuments(Array("{\"a\": 1}\n{\"b\": 2} garbage".utf8))
