@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "LedgerReport", targets: ["LedgerReport"]),
         .executable(name: "partnership-ledger", targets: ["partnership-ledger"]),
     ],
     dependencies: [
@@ -29,12 +30,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Presentation: the self-contained HTML report (inline SVG charts), and value text shared with the CLI.
+        .target(name: "LedgerReport", dependencies: ["LedgerCore"]),
         // Thin command line: argument parsing, formatting, exit codes.
         .executableTarget(
             name: "partnership-ledger",
             dependencies: [
                 "LedgerCore",
                 "LedgerStore",
+                "LedgerReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +48,7 @@ let package = Package(
             dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CLITests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport"]),
     ],
     swiftLanguageModes: [.v6]
 )
