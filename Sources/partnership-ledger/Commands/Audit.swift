@@ -20,11 +20,9 @@ struct Audit: ParsableCommand {
     @Option(help: "Only changes to this term.") var term: String?
     @Flag(help: "Audit a company's cap table instead: how each holder's stake and implied value moved.") var stakes = false
 
-    func validate() throws {
-        if stakes, term != nil { throw ValidationError("--term applies to a partnership audit, not to --stakes") }
-    }
-
     func run() throws {
+        // Checked here, not in validate(), so the mistake exits 1 with a plain sentence like other user errors.
+        if stakes, term != nil { throw LedgerError("--term applies to a partnership audit, not to --stakes") }
         let store = try ledger.openForReading()
         if stakes { try runStakes(store) } else { try runTerms(store) }
     }

@@ -27,7 +27,10 @@ struct Report: ParsableCommand {
         do { date = try asOf.map(LedgerDate.init(parsing:)) ?? Timestamp.now().date! } catch { throw LedgerError("--as-of: \(error.message)") }
         let known: KnownAt?
         do { known = try knownAt.map(KnownAt.init(parsing:)) } catch { throw LedgerError("--known-at: \(error.message)") }
-        if output != "-" { try LedgerLocator.checkNotDirectory(output) }
+        var isFolder: ObjCBool = false
+        if output != "-", FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw LedgerError("-o: \(output) is a folder; name the HTML file to write")
+        }
 
         let store = try ledger.openForReading()
         var recorder = SeriesRecorder()
