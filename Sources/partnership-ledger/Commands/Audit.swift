@@ -31,8 +31,9 @@ struct Audit: ParsableCommand {
         try QuerySupport.requireRegistered(id, as: "partnership", in: store)
         let asOf = try query.asOfDate()
         let maxSeq = try store.maxSeq(for: query.knownAtBound())
-        let all = TermAudit.lines(partnership: id, events: try store.loggedEvents(naming: id, maxSeq: maxSeq),
-                                  amendments: try store.amendmentLog(maxSeq: maxSeq)).filter { $0.date <= asOf }
+        let events = try store.loggedEvents(naming: id, maxSeq: maxSeq)
+        let all = TermAudit.lines(partnership: id, events: events, amendments: try store.amendmentLog(maxSeq: maxSeq))
+            .filter { $0.date <= asOf }
         let lines = all.filter { term == nil || $0.term == term }
         if let term, lines.isEmpty {
             let known = Set(all.map(\.term)).sorted()
@@ -46,9 +47,13 @@ struct Audit: ParsableCommand {
         case .csv:
             Output.print(CSVWriter.document(TermAuditText.csvHeader, lines.map(TermAuditText.csvFields)))
         case .table:
-            let state = try store.state(asOf: asOf, knownAt: query.knownAtBound())
-            let parties = state.partnerships[id]?.parties ?? []
-            Output.print(TermAuditText.render(partnership: id, parties: parties, lines: lines, asOf: asOf, term: term))
+            // The parties as last registered; read from the partnership's own events, not a whole replay.
+            let parties = events.compactMap { logged -> [String]? in
+                if case .partnership(let p) = logged.event.body, p.partnership == id, logged.event.date <= asOf { return p.parties }
+                return nil
+            }.last ?? []
+            Output.print(TermAuditText.render(partnership: id, parties: parties, lines: lines, asOf: asOf,
+                                              knownAt: query.knownAt, term: term))
         }
     }
 

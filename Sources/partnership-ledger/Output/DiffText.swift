@@ -12,7 +12,7 @@ import LedgerReport
 enum DiffText {
     static func render(_ differences: [StateDifference], state: LedgerState, from: LedgerDate, to: LedgerDate, subjects: Set<String>?) -> String {
         let scope = subjects.map { " (\($0.sorted().joined(separator: ", ")))" } ?? ""
-        var out = ["differences between \(from) and \(to)\(scope): \(differences.count)"]
+        var out = ["\(TextWrap.count(differences.count, "difference")) between \(from) and \(to)\(scope)"]
         guard !differences.isEmpty else { return (out + ["", "nothing changed"]).joined(separator: "\n") }
         let width = min(differences.map { label($0.key).count }.max() ?? 0, 40)
         var subject: String?
@@ -23,7 +23,7 @@ enum DiffText {
                 out += ["", difference.key.subject + (name != difference.key.subject ? " (\(name))" : "")]
             }
             let text = label(difference.key)
-            out.append("  " + text + String(repeating: " ", count: max(0, width - text.count)) + "  " + change(difference))
+            out += TextWrap.lines("  " + text + String(repeating: " ", count: max(0, width - text.count)) + "  ", change(difference))
             for cause in difference.causes {
                 out.append("      \(cause.date)  \(cause.eventId)" + (cause.correctedBy.map { " (corrected by \($0))" } ?? "")
                            + " (\(cause.type.rawValue), \(cause.status.rawValue))")

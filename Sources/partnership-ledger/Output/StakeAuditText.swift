@@ -19,7 +19,7 @@ enum StakeAuditText {
                        "\(money(change.valueFrom)) → \(money(change.valueTo))",
                        newEvent ? money(change.valuation) : ""])
         }
-        return "\(head)\n\(changes.count) moves from \(Set(changes.map(\.eventId)).count) events\n\n\(table.rendered)"
+        return "\(head)\n\(TextWrap.count(changes.count, "move")) from \(TextWrap.count(Set(changes.map(\.eventId)).count, "event"))\n\n\(table.rendered)"
     }
 
     private static func percent(_ value: Decimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }

@@ -8,9 +8,11 @@ import LedgerReport
 ///     ip-rights   scope: … → …; until: 2030 → 2032
 /// ```
 enum TermAuditText {
-    static func render(partnership: String, parties: [String], lines: [TermAuditLine], asOf: LedgerDate, term: String?) -> String {
+    static func render(partnership: String, parties: [String], lines: [TermAuditLine], asOf: LedgerDate,
+                       knownAt: String?, term: String?) -> String {
         let partyText = parties.isEmpty ? "" : " (\(parties.joined(separator: ", ")))"
-        var out = ["\(partnership)\(partyText): how \(term.map { "the term \($0)" } ?? "the terms") changed, as of \(asOf)"]
+        var out = ["\(partnership)\(partyText): how \(term.map { "the term \($0)" } ?? "the terms") changed, as of \(asOf)"
+                   + (knownAt.map { ", as known at \($0)" } ?? "")]
         guard !lines.isEmpty else { return (out + ["", "no term changes recorded"]).joined(separator: "\n") }
         var sources: [String] = []
         func refs(_ list: [String]) -> String {
@@ -22,7 +24,7 @@ enum TermAuditText {
         }
         let groups = group(lines)
         let withdrawn = lines.filter { $0.effect != .inForce }.count
-        out.append("\(lines.count) changes to \(Set(lines.map(\.term)).count) terms from \(groups.count) events"
+        out.append("\(TextWrap.count(lines.count, "change")) to \(TextWrap.count(Set(lines.map(\.term)).count, "term")) from \(TextWrap.count(groups.count, "event"))"
                    + (withdrawn > 0 ? ", \(withdrawn) no longer believed (superseded or retracted)" : "")
                    + "; [n] are sources, listed at the end.")
         let width = min(lines.map(\.term.count).max() ?? 0, 32)
@@ -42,7 +44,7 @@ enum TermAuditText {
             for line in group {
                 let name = line.term + String(repeating: " ", count: max(0, width - line.term.count))
                 let change = line.action == .revert ? "back to: \(ValueText.term(line.to))" : ValueText.change(from: line.from, to: line.to)
-                out += wrap("    \(name)  ", change, limit: 110)
+                out += TextWrap.lines("    \(name)  ", change)
             }
         }
         out += ["", "sources"]
@@ -62,24 +64,6 @@ enum TermAuditText {
             }
         }
         return groups
-    }
-
-    /// `prefix` + `text`, word-wrapped to `limit` columns with continuation lines aligned under the text.
-    private static func wrap(_ prefix: String, _ text: String, limit: Int) -> [String] {
-        let room = max(limit - prefix.count, 30)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > room {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = current.isEmpty ? String(word) : current + " " + word
-            }
-        }
-        lines.append(current)
-        let indent = String(repeating: " ", count: prefix.count)
-        return lines.enumerated().map { ($0.offset == 0 ? prefix : indent) + $0.element }
     }
 
     static let csvHeader = ["date", "term", "from", "to", "action", "effect", "eventId", "type", "status",
