@@ -54,10 +54,3 @@ extension EventStore {
         return AmendmentLog(records: records, targetSeqs: targetSeqs)
     }
 }
-
-extension StoredEvent {
-    /// The row as a ``LoggedEvent``: decoded, with its seq and recorded time.
-    public func logged() throws -> LoggedEvent {
-        LoggedEvent(seq: seq, event: try decoded(), recordedAt: try? Timestamp(parsing: recordedAt))
-    }
-}
