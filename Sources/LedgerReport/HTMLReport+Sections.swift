@@ -56,6 +56,9 @@ extension HTMLReport {
         entries = entries.enumerated().sorted { a, b in
             (a.element.date, a.offset) < (b.element.date, b.offset)
         }.map(\.element)
+        let total = entries.count
+        // A long history would bury the chart and the page; keep the latest entries and say so.
+        if total > Self.timelineLimit { entries = Array(entries.suffix(Self.timelineLimit)) }
         for index in entries.indices { entries[index].number = index + 1 }
 
         var out = ["<section id=\"timeline\" data-section=\"timeline\">", "<h2>Timeline of term changes and governance events</h2>"]
@@ -63,14 +66,22 @@ extension HTMLReport {
             out += ["<p class=\"note\">No term changes or governance events recorded by \(input.asOf.text).</p>", "</section>"]
             return out
         }
+        if total > entries.count {
+            out.append("<p class=\"note\">Showing the latest \(entries.count) of \(total) entries (from \(entries[0].date.text)); "
+                + "<code>partnership-ledger audit PARTNERSHIP</code> lists every term change.</p>")
+        }
         var rows: [TimelineChart.Row] = input.termAudits.keys.sorted().map { id in
             TimelineChart.Row(label: id, entries: entries.filter { $0.kind == .terms && $0.subject == id })
         }
-        let governed = Set(input.series.governance.map(\.company)).sorted()
+        let governed = Set(entries.filter { $0.kind == .governance }.map(\.subject)).sorted()
         rows += governed.map { id in
             TimelineChart.Row(label: "\(input.state.name(of: id)) governance", entries: entries.filter { $0.kind == .governance && $0.subject == id })
         }
-        let chart = TimelineChart(rows: rows, start: entries.map(\.date).min()!, end: input.asOf)
+        rows.removeAll { $0.entries.isEmpty }
+        // The axis ends shortly after the last entry (not at a far as-of date), so marks keep their room.
+        let first = entries.map(\.date).min()!, last = entries.map(\.date).max()!
+        let margin = max(30, (last.daysSinceEpoch - first.daysSinceEpoch) / 20)
+        let chart = TimelineChart(rows: rows, start: first, end: min(input.asOf, last.adding(days: margin) ?? last))
         out += figure(chart.svg(), caption: "Each mark is one event; its number refers to the table below. "
             + "Term changes come from each partnership's audit (the initial terms, renegotiations, corrections and retractions).")
         out.append("<table class=\"timeline-table\">")

@@ -52,6 +52,9 @@ public struct HTMLReport: Sendable {
         return page.joined(separator: "\n")
     }
 
+    /// Most entries the timeline shows (the latest ones); the audit command lists them all.
+    public static let timelineLimit = 300
+
     /// A `<figure>` holding a chart and its caption.
     func figure(_ svg: String, caption: String) -> [String] {
         ["<figure>", svg, "<figcaption>\(caption)</figcaption>", "</figure>"]

@@ -26,6 +26,8 @@ struct LineChart {
     var cap: Decimal?
 
     static let width = 880.0
+    /// Series longer than this are drawn without point markers.
+    static let markerLimit = 400
     static let plotHeight = 260.0
     static let margin = (left: 76.0, right: 20.0, top: 14.0)
 
@@ -87,7 +89,8 @@ struct LineChart {
             out.append("<g class=\"series\" data-series=\"\(HTML.escape(s.id))\" data-name=\"\(HTML.escape(s.name))\">")
             let dash = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
             out.append("<path class=\"line\" d=\"\(path)\" fill=\"none\" stroke=\"\(style.color)\" stroke-width=\"2\"\(dash)/>")
-            for point in s.points {
+            // Hundreds of markers on one line would be an ink blot; the step line alone carries a long series.
+            for point in s.points where s.points.count <= Self.markerLimit {
                 let attributes = "class=\"point\" fill=\"\(style.color)\" data-date=\"\(point.date.text)\" data-value=\"\(ExactDecimal.text(point.value))\" data-event=\"\(HTML.escape(point.eventId))\">"
                     + "<title>\(HTML.escape("\(s.name): \(valueText(point.value, s.unit)) on \(point.date.text) (event \(point.eventId))"))</title>"
                 out.append(ChartStyle.marker(style.marker, x: xAxis.x(point.date), y: yAxis.y(point.value), size: 3.5, attributes: attributes) + closing(style.marker))

@@ -24,6 +24,7 @@ struct TimelineChart {
     static let width = 880.0
     static let labelWidth = 170.0
     static let laneHeight = 22.0
+    static let maxLanes = 6
 
     func svg() -> String {
         let left = Self.labelWidth, right = Self.width - 20
@@ -37,7 +38,8 @@ struct TimelineChart {
             var placed: [(entry: TimelineEntry, x: Double, lane: Int)] = []
             for entry in row.entries.sorted(by: { ($0.date, $0.number) < ($1.date, $1.number) }) {
                 let x = axis.x(entry.date)
-                let lane = laneEnds.firstIndex { $0 + 20 <= x } ?? laneEnds.count
+                // Crowded rows stop growing at `maxLanes`; the last lane then overlaps, the table below stays exact.
+                let lane = laneEnds.firstIndex { $0 + 20 <= x } ?? min(laneEnds.count, Self.maxLanes - 1)
                 if lane == laneEnds.count { laneEnds.append(x) } else { laneEnds[lane] = x }
                 placed.append((entry, x, lane))
             }

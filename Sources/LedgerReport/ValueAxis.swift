@@ -31,11 +31,15 @@ struct ValueAxis {
         var ticks: [Decimal] = []
         var decade = low
         let decades = exponent(high, rounding: .down) - exponent(low, rounding: .down)
+        // At most about eight labelled decades: wider ranges label every second, third, … power of ten.
+        let stride = max(1, (decades + 7) / 8)
+        var index = 0
         while decade <= high {
-            ticks.append(decade)
+            if index % stride == 0 { ticks.append(decade) }
             // With few decades, 2× and 5× ticks help reading values between powers of ten.
             if decades <= 2, decade < high { ticks += [decade * 2, decade * 5] }
             decade *= 10
+            index += 1
         }
         return ValueAxis(scale: .log, low: low, high: high, bottom: bottom, top: top, ticks: ticks)
     }

@@ -27,6 +27,12 @@ public enum ValueText {
     /// Axis labels: `$1B`, `$250B`, `$1.5T`, `$0` (no forced decimal).
     public static func compactMoney(_ amount: Decimal, currency: String) -> String {
         let symbol = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][currency] ?? currency + " "
+        // Beyond a thousand trillion, suffixes stop helping; a power of ten stays short.
+        if amount >= 1_000_000_000_000_000 {
+            var exponent = 0, rest = amount
+            while rest >= 10 { rest /= 10; exponent += 1 }
+            return symbol + ExactDecimal.text(ExactDecimal.rounded(rest, places: 1)) + "e\(exponent)"
+        }
         let scales: [(Decimal, String)] = [(1_000_000_000_000, "T"), (1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")]
         for (scale, suffix) in scales where amount >= scale {
             return symbol + ExactDecimal.text(ExactDecimal.rounded(amount / scale, places: 2)) + suffix

@@ -102,6 +102,23 @@ import Testing
         #expect(html.contains("<meta charset=\"utf-8\">"))
     }
 
+    /// A long history keeps the page readable: the latest entries on the timeline, with a note saying how many there are.
+    @Test func longTimelinesKeepTheLatestEntries() throws {
+        var events = Array(F.acmeEvents.prefix(4))
+        var date = F.day("2020-01-02")
+        for index in 0..<(HTMLReport.timelineLimit + 20) {
+            date = date.adding(days: 3)!
+            events.append(F.renegotiation("bump-\(index)", "acme-bolt", date: date.text, [F.set("counter", .number(String(index)))]))
+        }
+        let store = try EventStore.inMemory()
+        _ = try store.append(events.map { SourcedEvent($0) })
+        let timeline = HTMLProbe(html: try F.reportHTML(store, asOf: "2030-01-01")).sections["timeline"]!
+        #expect(HTMLProbe.attribute("data-kind", in: timeline).count == HTMLReport.timelineLimit)
+        #expect(timeline.contains("Showing the latest \(HTMLReport.timelineLimit) of \(HTMLReport.timelineLimit + 21) entries"))
+        #expect(timeline.contains("data-event=\"bump-\(HTMLReport.timelineLimit + 19)\""))
+        #expect(!timeline.contains("data-event=\"partnership-acme-bolt\""))
+    }
+
     @Test func anEmptyLedgerStillGivesAPage() throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.store([])))
         for name in ["valuations", "stakes", "investments", "timeline", "terms"] { #expect(probe.sectionCount(name) == 1) }
