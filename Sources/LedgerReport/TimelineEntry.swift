@@ -31,7 +31,7 @@ struct TimelineEntry {
         var lastKey: [String?] = []
         for line in lines {
             let key = [line.date.text, line.eventId, line.effect.rawValue, line.amendedBy]
-            let item = "\(line.term): " + (line.action == .revert ? "back to " + ValueText.term(line.to) : ValueText.change(from: line.from, to: line.to))
+            let item = "\(line.term): " + ValueText.change(from: line.from, to: line.to) + (line.action == .revert ? " (reverted)" : "")
             if key == lastKey, !entries.isEmpty {
                 entries[entries.count - 1].items.append(item)
                 continue

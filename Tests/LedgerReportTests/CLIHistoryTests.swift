@@ -28,6 +28,7 @@ struct CLIHistoryTests {
                          "SUPERSEDED: corrected on 2021-06-01 by fix; no longer believed",
                          "correction of r1: typo in the rate", "rate: 20.00% → 30.00%",
                          "RETRACTED: retracted on 2023-06-01 by drop", "retraction of r3: never signed",
+                         "rate: 10.00% → 30.00% (reverted)",
                          "removed (was: provider bolt)", "[1] https://example.com/deal"] {
             #expect(result.stdout.contains(fragment), "missing: \(fragment)")
         }

@@ -43,7 +43,7 @@ enum TermAuditText {
             }
             for line in group {
                 let name = line.term + String(repeating: " ", count: max(0, width - line.term.count))
-                let change = line.action == .revert ? "back to: \(ValueText.term(line.to))" : ValueText.change(from: line.from, to: line.to)
+                let change = ValueText.change(from: line.from, to: line.to) + (line.action == .revert ? " (reverted)" : "")
                 out += TextWrap.lines("    \(name)  ", change)
             }
         }
