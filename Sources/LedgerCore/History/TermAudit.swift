@@ -94,3 +94,23 @@ public enum TermAudit {
     /// A replay bound later than any accepted date.
     static let endOfTime = LedgerDate(year: LedgerDate.maxYear, month: 12, day: 31)!
 }
+
+extension TermAudit {
+    /// The parties of `partnership` as registered by `asOf`: the latest `partnership` event in (date, seq) order.
+    ///
+    /// Read from the partnership's own events, so callers that already hold
+    /// them need no whole replay. Empty when it is not registered by then.
+    ///
+    /// ```swift
+    /// TermAudit.parties(of: "microsoft-openai", in: events, asOf: date) // ["microsoft", "openai"]
+    /// ```
+    public static func parties(of partnership: String, in events: [LoggedEvent], asOf: LedgerDate) -> [String] {
+        events.filter { $0.event.date <= asOf }
+            .sorted { ($0.event.date, $0.seq) < ($1.event.date, $1.seq) }
+            .compactMap { logged -> [String]? in
+                if case .partnership(let p) = logged.event.body, p.partnership == partnership { return p.parties }
+                return nil
+            }
+            .last ?? []
+    }
+}

@@ -47,11 +47,8 @@ struct Audit: ParsableCommand {
         case .csv:
             Output.print(CSVWriter.document(TermAuditText.csvHeader, lines.map(TermAuditText.csvFields)))
         case .table:
-            // The parties as last registered; read from the partnership's own events, not a whole replay.
-            let parties = events.compactMap { logged -> [String]? in
-                if case .partnership(let p) = logged.event.body, p.partnership == id, logged.event.date <= asOf { return p.parties }
-                return nil
-            }.last ?? []
+            // Read from the partnership's own events, not a whole replay.
+            let parties = TermAudit.parties(of: id, in: events, asOf: asOf)
             Output.print(TermAuditText.render(partnership: id, parties: parties, lines: lines, asOf: asOf,
                                               knownAt: query.knownAt, term: term))
         }

@@ -34,7 +34,9 @@ struct Diff: ParsableCommand {
         }
         if let partnership {
             try QuerySupport.requireRegistered(partnership, as: "partnership", in: store)
-            let parties = try store.state(asOf: toDate, knownAt: known).partnerships[partnership]?.parties ?? []
+            // The parties as registered by --to, read from the partnership's own events rather than a second replay.
+            let parties = TermAudit.parties(of: partnership, in: try store.loggedEvents(naming: partnership, maxSeq: store.maxSeq(for: known)),
+                                            asOf: toDate)
             subjects = (subjects ?? []).union([partnership] + parties)
         }
         var diff = StateDiff(from: fromDate, to: toDate, subjects: subjects)
