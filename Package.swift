@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "LedgerReport", targets: ["LedgerReport"]),
         .executable(name: "partnership-ledger", targets: ["partnership-ledger"]),
     ],
     dependencies: [
@@ -29,12 +30,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Presentation: the self-contained HTML report (inline SVG charts), and value text shared with the CLI.
+        .target(name: "LedgerReport", dependencies: ["LedgerCore"]),
         // Thin command line: argument parsing, formatting, exit codes.
         .executableTarget(
             name: "partnership-ledger",
             dependencies: [
                 "LedgerCore",
                 "LedgerStore",
+                "LedgerReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +49,7 @@ let package = Package(
         ),
         // Runs the built binary end to end; depending on it makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["LedgerCore", "partnership-ledger"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]
 )

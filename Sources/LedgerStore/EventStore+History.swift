@@ -1,0 +1,56 @@
+import LedgerCore
+
+/// The reads behind the history views: `audit`, `diff` and `report`.
+///
+/// The folds themselves (``TermAudit``, ``StateDiff``, ``StakeHistory``,
+/// ``SeriesRecorder``) live in LedgerCore; these methods only stream them
+/// their input.
+extension EventStore {
+    /// Streams the effective events of a replay to `asOf`, as known at `knownAt`, in (date, seq) order.
+    ///
+    /// The same stream ``state(asOf:knownAt:)`` folds, corrections and
+    /// retractions resolved, for folds that watch the state move event by event.
+    ///
+    /// ```swift
+    /// var history = StakeHistory(company: "openai")
+    /// try store.forEachEffective(asOf: date, knownAt: nil) { history.feed($0) }
+    /// ```
+    public func forEachEffective(asOf: LedgerDate, knownAt: KnownAt?, _ body: (EffectiveEvent) throws -> Void) throws {
+        let maxSeq = try maxSeq(for: knownAt)
+        var replayer = Replayer(amendments: try amendments(maxSeq: maxSeq), asOf: asOf)
+        try forEachForReplay(asOf: asOf, maxSeq: maxSeq) { seq, event in
+            try replayer.feed(seq: seq, event: event, into: body)
+        }
+        try replayer.finish(into: body)
+    }
+
+    /// The stored events that name `id` (a party, company or partnership), up to `maxSeq`, in log order.
+    ///
+    /// Uses the party index, so one partnership's history is read without scanning the log.
+    ///
+    /// ```swift
+    /// let events = try store.loggedEvents(naming: "microsoft-openai", maxSeq: .max)
+    /// ```
+    public func loggedEvents(naming id: String, maxSeq: Int64) throws -> [LoggedEvent] {
+        var events: [LoggedEvent] = []
+        try forEachEvent(LogFilter(party: id, maxSeq: maxSeq)) { row in events.append(try row.logged()) }
+        return events
+    }
+
+    /// Every correction and retraction recorded up to `maxSeq`, with the positions of the events they correct.
+    ///
+    /// ```swift
+    /// let log = try store.amendmentLog(maxSeq: try store.maxSeq(for: knownAt))
+    /// ```
+    public func amendmentLog(maxSeq: Int64) throws -> AmendmentLog {
+        var records: [LoggedEvent] = []
+        try forEachEvent(LogFilter(types: [.correction, .retraction], maxSeq: maxSeq)) { row in records.append(try row.logged()) }
+        var targetSeqs: [String: Int64] = [:]
+        for record in records {
+            if case .correction(let c) = record.event.body, targetSeqs[c.corrects] == nil {
+                targetSeqs[c.corrects] = try event(id: c.corrects)?.seq
+            }
+        }
+        return AmendmentLog(records: records, targetSeqs: targetSeqs)
+    }
+}
