@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// `check [FILE…]`: verify that the ledger reproduces published figures.
@@ -91,7 +92,7 @@ struct Check: ParsableCommand {
         switch value {
         case .money(let money): HumanNumbers.money(money)
         case .fraction(let fraction): HumanNumbers.percent(fraction)
-        case .json(let json): json == .null ? "(absent)" : TermText.render(json)
+        case .json(let json): json == .null ? "(absent)" : ValueText.term(json)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReport
 
 /// `state`: the whole projection at a date.
 struct State: ParsableCommand {
@@ -57,7 +58,7 @@ struct State: ParsableCommand {
             }
             var terms = TextTable(["PARTNERSHIP", "TERM", "VALUE", "SINCE"])
             for id in partnerships {
-                for term in state.terms(of: id) { terms.add([id, term.term, TermText.render(term.value), term.since.text]) }
+                for term in state.terms(of: id) { terms.add([id, term.term, ValueText.term(term.value), term.since.text]) }
             }
             Output.print("state as of \(asOf): \(state.appliedCount) events applied\n\ncompanies\n\n\(companies.rendered)\n\nterms in force\n\n\(terms.rendered)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReport
 
 /// `terms PARTNERSHIP`: the terms in force.
 struct Terms: ParsableCommand {
@@ -25,7 +26,7 @@ struct Terms: ParsableCommand {
                 return
             }
             var table = TextTable(["TERM", "VALUE", "SINCE", "STATUS", "EVENT"])
-            for term in terms { table.add([term.term, TermText.render(term.value), term.since.text, term.status.rawValue, term.eventId]) }
+            for term in terms { table.add([term.term, ValueText.term(term.value), term.since.text, term.status.rawValue, term.eventId]) }
             Output.print("\(partnership) (\(info.parties.joined(separator: ", "))) as of \(asOf)\n\n" + (terms.isEmpty ? "no terms in force" : table.rendered))
         }
     }

@@ -55,7 +55,7 @@ enum DiffText {
         case .money(let money)?: HumanNumbers.money(money)
         case .totals(let totals)?: HumanNumbers.totals(totals)
         case .holders(let holders)?: holders.joined(separator: ", ")
-        case .term(let json)?: TermText.render(json)
+        case .term(let json)?: ValueText.term(json)
         }
     }
 
