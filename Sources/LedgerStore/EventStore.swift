@@ -19,9 +19,19 @@ public struct EventStore: Sendable {
     public let writer: any DatabaseWriter
 
     /// Wraps an already-opened writer and migrates it to the current schema.
+    ///
+    /// Safe when several processes open a new ledger file at once: GRDB
+    /// decides which migrations to run before it takes the write lock, so a
+    /// process that loses the race finds the tables already created by the
+    /// winner. That failure is ignored when the schema is complete afterwards.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Self.migrator.migrate(writer)
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            let complete = (try? writer.read { db in try Self.migrator.hasCompletedMigrations(db) }) ?? false
+            guard complete else { throw error }
+        }
     }
 
     private init(readOnly writer: any DatabaseWriter) {
