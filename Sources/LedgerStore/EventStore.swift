@@ -43,8 +43,22 @@ public struct EventStore: Sendable {
     /// Writers from several processes serialize through SQLite's lock; a
     /// writer waits up to ``busyTimeout`` seconds instead of failing with
     /// "database is locked".
+    ///
+    /// A brand-new file is switched to WAL mode under an exclusive lock that
+    /// SQLite does not wait for (the busy timeout does not apply to
+    /// `PRAGMA journal_mode`), so processes creating the same ledger at once
+    /// may get `SQLITE_BUSY` there; opening is retried until the busy timeout.
     public static func open(path: String) throws -> EventStore {
-        try EventStore(DatabasePool(path: path, configuration: configuration(readOnly: false)))
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var pause = 0.002
+        while true {
+            do {
+                return try EventStore(DatabasePool(path: path, configuration: configuration(readOnly: false)))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.1)
+            }
+        }
     }
 
     /// Opens an existing ledger file without ever writing to it.
