@@ -62,11 +62,39 @@ public struct EventStore: Sendable {
     }
 
     /// Opens an existing ledger file without ever writing to it.
+    ///
+    /// Works on a read-only file in a read-only folder too (an archive, a
+    /// mounted snapshot): a reader of a WAL-mode database normally creates
+    /// the `-shm` index beside it, and when it cannot, the ledger is opened
+    /// as immutable instead — safe because no `-wal` file with unmerged
+    /// writes exists then, so the main file holds every committed event.
     public static func openReadOnly(path: String) throws -> EventStore {
-        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+        do {
+            return try openReadOnly(path: path, immutable: false)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            guard FileManager.default.isReadableFile(atPath: path) else { throw error }
+            let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.intValue ?? 0
+            guard walSize == 0 else {
+                throw LedgerError("\(path) has writes still in its write-ahead log (\(path)-wal) and its folder is read-only, so they cannot be read safely; copy the ledger together with its -wal file to a writable folder and read it there")
+            }
+            return try openReadOnly(path: path, immutable: true)
+        }
+    }
+
+    private static func openReadOnly(path: String, immutable: Bool) throws -> EventStore {
+        let location = immutable ? immutableURI(path) : path
+        let queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
         let store = EventStore(readOnly: queue)
         try store.checkSchema()
         return store
+    }
+
+    /// A `file:` URI opening `path` read-only and immutable (no locks, no `-shm`).
+    static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:\(encoded)?mode=ro&immutable=1"
     }
 
     /// A fresh ledger in memory, for tests and throwaway work.
