@@ -24,7 +24,7 @@ public enum EventFiles {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw LedgerError("no such file or folder", file: path)
+                throw LedgerError(brokenLink(path) ?? "no such file or folder", file: path)
             }
             guard isDirectory.boolValue else { files.append(path); continue }
             guard let walker = manager.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
@@ -71,9 +71,15 @@ public enum EventFiles {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LedgerError("no such file", file: path)
+            throw LedgerError(brokenLink(path) ?? "no such file", file: path)
         }
         guard !isDirectory.boolValue else { throw LedgerError("is a folder; give a file (or use `import` for folders)", file: path) }
+        // Refuse an oversized regular file before reading any of it.
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           attributes[.type] as? FileAttributeType == .typeRegular,
+           let size = (attributes[.size] as? NSNumber)?.intValue, size > limit {
+            throw LedgerError("is larger than \(limit >> 20) MiB; split it into smaller files", file: path)
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LedgerError("cannot be read (check its permissions)", file: path)
         }
@@ -84,5 +90,12 @@ public enum EventFiles {
         }
         guard data.count <= limit else { throw LedgerError("is larger than \(limit >> 20) MiB; split it into smaller files", file: path) }
         return [UInt8](data)
+    }
+
+    /// Why a path that does not resolve is a symbolic link, or nil when it is not one.
+    static func brokenLink(_ path: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeSymbolicLink else { return nil }
+        return "is a symbolic link that leads nowhere (its target is missing, or the links form a loop)"
     }
 }
