@@ -43,7 +43,12 @@ let package = Package(
             name: "LedgerStoreTests",
             dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["LedgerCore"]),
+        // End-to-end tests run the built binary; GRDB lets them play the attacker on a ledger file.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
