@@ -70,9 +70,13 @@ struct ChildRun: Sendable, CustomStringConvertible {
     /// Starts `command` (path first) with stdin from a file (or /dev/null) and waits for it.
     static func spawn(_ command: [String], stdin: String? = nil, environment: [String: String]? = nil,
                       timeout: TimeInterval = 120) throws -> ChildRun {
+        try start(command, stdin: stdin, environment: environment).wait(timeout: timeout)
+    }
+
+    /// Starts `command` without waiting; several children can then run at once.
+    static func start(_ command: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> RunningChild {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let outPath = scratch.appendingPathComponent("stdout").path
         let errPath = scratch.appendingPathComponent("stderr").path
 
@@ -83,7 +87,8 @@ struct ChildRun: Sendable, CustomStringConvertible {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
-        var env = environment ?? ProcessInfo.processInfo.environment
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment ?? [:] { env[key] = value }
         env["LC_ALL"] = env["LC_ALL"] ?? "C.UTF-8"
         let argv = command.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -91,25 +96,41 @@ struct ChildRun: Sendable, CustomStringConvertible {
 
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
-        guard spawned == 0 else { throw SpawnError(command: command, code: spawned) }
-
-        var status: Int32 = 0
-        var usage = rusage()
-        let deadline = Date().addingTimeInterval(timeout)
-        var timedOut = false
-        while true {
-            let reaped = wait4(pid, &status, WNOHANG, &usage)
-            if reaped == pid { break }
-            if reaped == -1 && errno != EINTR { throw SpawnError(command: command, code: errno) }
-            if !timedOut && Date() > deadline { timedOut = true; kill(pid, SIGKILL) }
-            usleep(2_000)
+        guard spawned == 0 else {
+            try? FileManager.default.removeItem(at: scratch)
+            throw SpawnError(command: command, code: spawned)
         }
-        if timedOut { throw TimedOut(command: command, seconds: timeout) }
-        let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
-        let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
-        let signalled = status & 0x7f
-        return ChildRun(status: signalled == 0 ? (status >> 8) & 0xff : nil, signal: signalled == 0 ? nil : signalled,
-                        stdoutBytes: [UInt8](out), stderrBytes: [UInt8](err), maxRSSKiB: Int(usage.ru_maxrss))
+        return RunningChild(pid: pid, command: command, scratch: scratch)
+    }
+
+    /// A started child process; ``wait(timeout:)`` reaps it and collects its output.
+    final class RunningChild: @unchecked Sendable {
+        let pid: pid_t
+        let command: [String]
+        let scratch: URL
+
+        init(pid: pid_t, command: [String], scratch: URL) { self.pid = pid; self.command = command; self.scratch = scratch }
+
+        func wait(timeout: TimeInterval = 120) throws -> ChildRun {
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            var status: Int32 = 0
+            var usage = rusage()
+            let deadline = Date().addingTimeInterval(timeout)
+            var timedOut = false
+            while true {
+                let reaped = wait4(pid, &status, WNOHANG, &usage)
+                if reaped == pid { break }
+                if reaped == -1 && errno != EINTR { throw SpawnError(command: command, code: errno) }
+                if !timedOut && Date() > deadline { timedOut = true; kill(pid, SIGKILL) }
+                usleep(2_000)
+            }
+            if timedOut { throw TimedOut(command: command, seconds: timeout) }
+            let out = (try? Data(contentsOf: scratch.appendingPathComponent("stdout"))) ?? Data()
+            let err = (try? Data(contentsOf: scratch.appendingPathComponent("stderr"))) ?? Data()
+            let signalled = status & 0x7f
+            return ChildRun(status: signalled == 0 ? (status >> 8) & 0xff : nil, signal: signalled == 0 ? nil : signalled,
+                            stdoutBytes: [UInt8](out), stderrBytes: [UInt8](err), maxRSSKiB: Int(usage.ru_maxrss))
+        }
     }
 
     struct SpawnError: Error, CustomStringConvertible {
