@@ -28,6 +28,14 @@ import Testing
               i=$((i + 1))
             done
             """
+        // A reader verifying in a loop meanwhile: it must never see a broken chain or a lock error.
+        let reader = try ChildRun.start(["/bin/sh", "-c", """
+            n=0
+            while [ ! -e "$STOP" ]; do
+              if [ -e "$DB" ]; then "$BIN" verify --db "$DB" >>"$LOG" 2>&1 || echo "verify failed with exit $?" >>"$LOG"; n=$((n + 1)); fi
+            done
+            echo "reads: $n" >>"$LOG"
+            """], environment: ["BIN": binary, "DB": db, "STOP": folder.file("stop"), "LOG": folder.file("reader.log")])
         let start = Date()
         let writers = try (1...4).map { writer in
             try ChildRun.start(["/bin/sh", "-c", script], environment: [
@@ -36,6 +44,12 @@ import Testing
         }
         let runs = try writers.map { try $0.wait(timeout: 600) }
         let seconds = Date().timeIntervalSince(start)
+        FileManager.default.createFile(atPath: folder.file("stop"), contents: nil)
+        _ = try reader.wait(timeout: 120)
+        let reads = try String(contentsOfFile: folder.file("reader.log"), encoding: .utf8).split(separator: "\n")
+        let badReads = reads.filter { !$0.hasPrefix("ok: ") && !$0.hasPrefix("reads: ") }
+        #expect(badReads.isEmpty, "a concurrent verify saw: \(badReads.prefix(5))")
+        #expect(reads.filter { $0.hasPrefix("ok: ") }.count > 0, "the reader should have verified at least once")
         for (index, run) in runs.enumerated() { #expect(run.status == 0, "writer \(index + 1): \(run)") }
         for writer in 1...4 {
             let log = try String(contentsOfFile: folder.file("writer-\(writer).log"), encoding: .utf8)
@@ -57,7 +71,7 @@ import Testing
         #expect(try LedgerCLI.verifiedCount(db) == 1000)
         let deep = try LedgerCLI.run(["verify", "--deep", "--db", db])
         #expect(deep.status == 0, "\(deep)")
-        print("concurrency (CLI): 4 processes × 250 appends → \(entries.count) events, seqs 1…1000, chain intact, \(String(format: "%.1f", seconds)) s")
+        print("concurrency (CLI): 4 processes × 250 appends → \(entries.count) events, seqs 1…1000, chain intact, \(String(format: "%.1f", seconds)) s; \(reads.count - 1) concurrent verify runs all passed")
     }
 
     /// A writer whose view is stale is refused with one plain line, exit 1, nothing written.

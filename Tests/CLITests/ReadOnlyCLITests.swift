@@ -31,9 +31,10 @@ import Glibc
     }
 
     /// The bundled history in a folder of its own, WAL merged, then made read-only (file 0444, folder 0555).
+    /// The folder's name has characters a `file:` URI must escape.
     static func readOnlyLedger() throws -> (ScratchFolder, String) {
         let folder = try ScratchFolder("read-only")
-        let ledgerFolder = folder.file("archive")
+        let ledgerFolder = folder.file("arch ive?#%20&x=1")
         try FileManager.default.createDirectory(atPath: ledgerFolder, withIntermediateDirectories: true)
         let db = ledgerFolder + "/ledger.sqlite"
         let run = try LedgerCLI.run(["import", LedgerCLI.repositoryRoot.appendingPathComponent("Events").path, "--db", db])
