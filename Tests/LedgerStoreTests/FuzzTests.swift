@@ -73,6 +73,7 @@ import Testing
             }
         }
         #expect(accepted > 0 && refused > 0)
+        print("fuzz: \(Self.iterations) random decimals: \(accepted) stored with exactly their value, \(refused) refused as too long; none rounded")
     }
 
     /// Random mutations of valid documents: rejected with a LedgerError, or decoded and then stored whole or not at all.
