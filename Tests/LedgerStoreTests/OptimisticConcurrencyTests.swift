@@ -139,6 +139,22 @@ func partyEvent(_ id: String, date: String = "2020-01-01") throws -> SourcedEven
         print("optimistic concurrency: 4 writers × 40 appends with retry: 160 events, \(retries.current) retries after a moved head")
     }
 
+    /// Six writers creating the same new ledger file at once, 150 times: every one must get its event in.
+    /// (Before the fixes: "table event already exists" from the migration race, and SQLITE_BUSY from
+    /// switching the new file to WAL mode, which ignores the busy timeout.)
+    @Test func writersRacingToCreateANewLedgerAllSucceed() throws {
+        let scratch = try StoreScratch("occ-create")
+        var failures: [String] = []
+        for round in 0..<150 {
+            let path = scratch.file("new-\(round).sqlite")
+            failures += onThreads(6) { index in
+                _ = try EventStore.open(path: path).append([partyEvent("c\(round)-\(index)")])
+            }
+            #expect(try EventStore.openReadOnly(path: path).count() == 6, "round \(round)")
+        }
+        #expect(failures.isEmpty, "\(failures.count) of 900 writers failed: \(Array(Set(failures.map { String($0.drop { $0 != ":" }.prefix(90)) })).sorted())")
+    }
+
     /// Library-level twin of the CLI test: 4 writers × 250 appends, each writer its own pool.
     @Test func fourWritersTimesTwoHundredFiftyAppends() throws {
         let scratch = try StoreScratch("occ-4x250")
