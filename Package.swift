@@ -47,8 +47,13 @@ let package = Package(
             name: "LedgerStoreTests",
             dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Runs the built binary end to end; depending on it makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["LedgerCore", "partnership-ledger"]),
+        // End-to-end tests run the built binary (depending on it makes `swift test` build it);
+        // GRDB lets them play the attacker on a ledger file.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["LedgerCore", "partnership-ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]

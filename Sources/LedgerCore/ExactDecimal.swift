@@ -14,6 +14,9 @@ import Foundation
 public enum ExactDecimal {
     /// Most significant digits accepted; `Decimal` holds 38.
     public static let maxDigits = 34
+    /// Most digits accepted after the decimal point: ``text(_:)`` prints 20,
+    /// so a longer fraction would be stored rounded, not as typed.
+    public static let maxFractionDigits = 20
 
     /// Parses `[-]digits[.digits]`; `what` names the expected value in the error.
     public static func parse(_ text: String, allowNegative: Bool = false, what: String = "a decimal") throws(LedgerError) -> Decimal {
@@ -30,6 +33,9 @@ public enum ExactDecimal {
         let significant = parts.reduce(0) { $0 + $1.count } - (parts[0].prefix { $0 == 48 }.count)
         guard significant <= maxDigits else {
             throw LedgerError("\"\(text)\" has more than \(maxDigits) significant digits")
+        }
+        guard parts.count < 2 || parts[1].count <= maxFractionDigits else {
+            throw LedgerError("\"\(text)\" has more than \(maxFractionDigits) digits after the decimal point")
         }
         guard !negative || allowNegative else { throw LedgerError("\(what) must not be negative (got \"\(text)\")") }
         guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {

@@ -25,7 +25,7 @@ public enum EventFiles {
             if path == "-" { files.append(path); continue }
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw LedgerError("no such file or folder", file: path)
+                throw LedgerError(whyUnreachable(path, fallback: "no such file or folder"), file: path)
             }
             guard isDirectory.boolValue else { files.append(path); continue }
             guard let walker = manager.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
@@ -72,9 +72,15 @@ public enum EventFiles {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LedgerError("no such file", file: path)
+            throw LedgerError(whyUnreachable(path, fallback: "no such file"), file: path)
         }
         guard !isDirectory.boolValue else { throw LedgerError("is a folder; give a file (or use `import` for folders)", file: path) }
+        // Refuse an oversized regular file before reading any of it.
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           attributes[.type] as? FileAttributeType == .typeRegular,
+           let size = (attributes[.size] as? NSNumber)?.intValue, size > limit {
+            throw LedgerError("is larger than \(limit >> 20) MiB; split it into smaller files", file: path)
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LedgerError("cannot be read (check its permissions)", file: path)
         }
@@ -85,6 +91,20 @@ public enum EventFiles {
         }
         guard data.count <= limit else { throw LedgerError("is larger than \(limit >> 20) MiB; split it into smaller files", file: path) }
         return [UInt8](data)
+    }
+
+    /// Why a path that does not resolve cannot be reached, in plain words (`fallback` when it simply does not exist).
+    static func whyUnreachable(_ path: String, fallback: String) -> String {
+        var info = stat()
+        guard stat(path, &info) != 0 else { return fallback }
+        switch errno {
+        case ELOOP: return "is a loop of symbolic links"
+        case EACCES: return "cannot be reached: permission denied on a folder in its path"
+        case ENOTDIR: return "\(fallback) (a part of the path is not a folder)"
+        case ENAMETOOLONG: return "the path is too long"
+        case ENOENT where lstat(path, &info) == 0: return "is a symbolic link to a file that does not exist"
+        default: return fallback
+        }
     }
 }
 

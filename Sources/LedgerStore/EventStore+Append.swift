@@ -51,8 +51,8 @@ extension EventStore {
 
                 var registry = (parties: Set<String>(), partnerships: Set<String>())
                 for row in try Row.fetchAll(db, sql: "SELECT id, kind FROM registry") {
-                    let id: String = row[0]
-                    if row[1] as String == "party" { registry.parties.insert(id) } else { registry.partnerships.insert(id) }
+                    let id: String = row[0] ?? ""
+                    if row[1] as String? == "party" { registry.parties.insert(id) } else { registry.partnerships.insert(id) }
                 }
                 let typeByID = try db.cachedStatement(sql: "SELECT type FROM event WHERE id = ?")
                 let payloadByID = try db.cachedStatement(sql: "SELECT payload FROM event WHERE id = ?")
@@ -112,7 +112,7 @@ extension EventStore {
 
     static func head(_ db: Database) throws -> LogHead {
         if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") {
-            return LogHead(seq: row[0], hash: row[1])
+            return LogHead(seq: row[0] ?? 0, hash: row[1] ?? "")
         }
         return LogHead(seq: 0, hash: ChainHash.genesis)
     }

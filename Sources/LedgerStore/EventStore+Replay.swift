@@ -40,8 +40,8 @@ extension EventStore {
                 SELECT seq, payload FROM event WHERE date <= ? AND seq <= ? ORDER BY date, seq
                 """, arguments: [asOf.text, maxSeq])
             while let row = try cursor.next() {
-                let seq: Int64 = row[0]
-                let payload: String = row[1]
+                let seq: Int64 = row[0] ?? 0
+                let payload: String = row[1] ?? ""
                 let event: Event
                 do { event = try EventDecoder.decode(JSONParser.parse(payload)) } catch {
                     throw LedgerError("stored event at seq \(seq) cannot be decoded (\(error)); run `partnership-ledger verify`")

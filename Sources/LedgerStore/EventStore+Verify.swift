@@ -42,7 +42,11 @@ extension EventStore {
             func fail(_ seq: Int64, _ message: String) -> VerifyReport {
                 VerifyReport(count: previous.seq, head: previous, problem: IntegrityProblem(seq: seq, message: message))
             }
+            var stray: Int64?
             while let row = try cursor.next() {
+                // A row below seq 1 has no place in the log (only a raw edit can put it there):
+                // it does not hide the seq it was moved from, which is reported as missing.
+                if row.seq < 1 { stray = stray ?? row.seq; continue }
                 let expectedSeq = previous.seq + 1
                 guard row.seq == expectedSeq else {
                     return fail(expectedSeq, "seq \(expectedSeq) is missing (the next stored seq is \(row.seq))")
@@ -60,6 +64,9 @@ extension EventStore {
                 if row.hash == knownHead?.lowercased() { foundKnownHead = true }
                 lastRecorded = row.recordedAt
                 previous = LogHead(seq: row.seq, hash: row.hash)
+            }
+            if let stray {
+                return fail(stray, "a row is stored at seq \(stray), outside the log (seqs start at 1)")
             }
             guard foundKnownHead else {
                 return fail(previous.seq + 1, "the earlier head \(knownHead ?? "") is not in the chain: the log was rewritten or truncated since that head was taken")

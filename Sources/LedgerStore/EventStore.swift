@@ -19,9 +19,19 @@ public struct EventStore: Sendable {
     public let writer: any DatabaseWriter
 
     /// Wraps an already-opened writer and migrates it to the current schema.
+    ///
+    /// Safe when several processes open a new ledger file at once: GRDB
+    /// decides which migrations to run before it takes the write lock, so a
+    /// process that loses the race finds the tables already created by the
+    /// winner. That failure is ignored when the schema is complete afterwards.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Self.migrator.migrate(writer)
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            let complete = (try? writer.read { db in try Self.migrator.hasCompletedMigrations(db) }) ?? false
+            guard complete else { throw error }
+        }
     }
 
     private init(readOnly writer: any DatabaseWriter) {
@@ -33,16 +43,58 @@ public struct EventStore: Sendable {
     /// Writers from several processes serialize through SQLite's lock; a
     /// writer waits up to ``busyTimeout`` seconds instead of failing with
     /// "database is locked".
+    ///
+    /// A brand-new file is switched to WAL mode under an exclusive lock that
+    /// SQLite does not wait for (the busy timeout does not apply to
+    /// `PRAGMA journal_mode`), so processes creating the same ledger at once
+    /// may get `SQLITE_BUSY` there; opening is retried until the busy timeout.
     public static func open(path: String) throws -> EventStore {
-        try EventStore(DatabasePool(path: path, configuration: configuration(readOnly: false)))
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var pause = 0.002
+        while true {
+            do {
+                return try EventStore(DatabasePool(path: path, configuration: configuration(readOnly: false)))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.1)
+            }
+        }
     }
 
     /// Opens an existing ledger file without ever writing to it.
+    ///
+    /// Works on a read-only file in a read-only folder too (an archive, a
+    /// mounted snapshot): a reader of a WAL-mode database normally creates
+    /// the `-shm` index beside it, and when it cannot, the ledger is opened
+    /// as immutable instead — safe because no `-wal` file with unmerged
+    /// writes exists then, so the main file holds every committed event.
     public static func openReadOnly(path: String) throws -> EventStore {
-        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+        do {
+            return try openReadOnly(path: path, immutable: false)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            guard FileManager.default.isReadableFile(atPath: path) else { throw error }
+            let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.intValue ?? 0
+            guard walSize == 0 else {
+                throw LedgerError("\(path) has writes still in its write-ahead log (\(path)-wal) and its folder is read-only, so they cannot be read safely; copy the ledger together with its -wal file to a writable folder and read it there")
+            }
+            return try openReadOnly(path: path, immutable: true)
+        }
+    }
+
+    private static func openReadOnly(path: String, immutable: Bool) throws -> EventStore {
+        let location = immutable ? immutableURI(path) : path
+        let queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
         let store = EventStore(readOnly: queue)
         try store.checkSchema()
         return store
+    }
+
+    /// A `file:` URI opening `path` read-only and immutable (no locks, no `-shm`).
+    static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:\(encoded)?mode=ro&immutable=1"
     }
 
     /// A fresh ledger in memory, for tests and throwaway work.

@@ -24,9 +24,12 @@ public struct StoredEvent: Hashable, Sendable, FetchableRecord {
         self.status = status; self.recordedAt = recordedAt; self.payload = payload; self.prevHash = prevHash; self.hash = hash
     }
 
+    /// Reads a row defensively: a ledger edited outside the store may hold NULL where
+    /// the schema forbids it. NULL reads as 0 or "" (which never matches the row's
+    /// hash), so `verify` reports the row instead of the reader crashing.
     public init(row: Row) {
-        seq = row[0]; id = row[1]; type = row[2]; date = row[3]; announced = row[4]
-        status = row[5]; recordedAt = row[6]; payload = row[7]; prevHash = row[8]; hash = row[9]
+        seq = row[0] ?? 0; id = row[1] ?? ""; type = row[2] ?? ""; date = row[3] ?? ""; announced = row[4]
+        status = row[5] ?? ""; recordedAt = row[6] ?? ""; payload = row[7] ?? ""; prevHash = row[8] ?? ""; hash = row[9] ?? ""
     }
 
     /// The column list matching ``init(row:)``.

@@ -52,8 +52,26 @@ enum ErrorReporter {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("partnership-ledger: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("partnership-ledger: \(printable(message))\n".utf8))
         Foundation.exit(code)
+    }
+
+    /// The message on one line with no terminal control codes: messages quote
+    /// user input (ids, keys, file names), which may hold line breaks or
+    /// escape sequences; those are shown escaped, as `\n` or `\u{1b}`.
+    static func printable(_ message: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}":
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func plain(_ error: DatabaseError) -> String {

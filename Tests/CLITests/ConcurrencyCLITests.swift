@@ -1,0 +1,124 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// Several `partnership-ledger` processes writing one ledger at once, and optimistic concurrency flags.
+@Suite struct ConcurrencyCLITests {
+    /// The log as (seq, id) pairs, from `log --format json`.
+    static func logEntries(_ db: String) throws -> [(seq: Int, id: String)] {
+        let run = try LedgerProcess.run(["log", "--format", "json", "--db", db])
+        try #require(run.status == 0, "log failed: \(run)")
+        guard case .array(let rows) = try JSONParser.parse(run.stdout) else { throw LedgerError("log --format json is not an array") }
+        return rows.compactMap { row in
+            guard case .number(let seq)? = row["seq"], case .string(let id)? = row["id"], let n = Int(seq) else { return nil }
+            return (n, id)
+        }
+    }
+
+    /// 4 processes × 250 appends each, racing from a ledger that does not exist yet.
+    @Test func fourProcessesTimesTwoHundredFiftyAppends() throws {
+        let folder = try ScratchFolder("concurrent-cli")
+        let db = folder.file("ledger.sqlite")
+        let binary = try LedgerProcess.binary()
+        let script = """
+            i=1
+            while [ $i -le 250 ]; do
+              "$BIN" append party --db "$DB" --id "w$W-$i" --party "w$W-$i" --name "Writer $W, append $i" --kind company --date 2020-01-01 \
+                >/dev/null 2>>"$LOG" || echo "append $i failed with exit $?" >>"$LOG"
+              i=$((i + 1))
+            done
+            """
+        // A reader verifying in a loop meanwhile: it must never see a broken chain or a lock error.
+        let reader = try ChildRun.start(["/bin/sh", "-c", """
+            n=0
+            while [ ! -e "$STOP" ]; do
+              if [ -e "$DB" ]; then "$BIN" verify --db "$DB" >>"$LOG" 2>&1 || echo "verify failed with exit $?" >>"$LOG"; n=$((n + 1)); fi
+            done
+            echo "reads: $n" >>"$LOG"
+            """], environment: ["BIN": binary, "DB": db, "STOP": folder.file("stop"), "LOG": folder.file("reader.log")])
+        let start = Date()
+        let writers = try (1...4).map { writer in
+            try ChildRun.start(["/bin/sh", "-c", script], environment: [
+                "BIN": binary, "DB": db, "W": String(writer), "LOG": folder.file("writer-\(writer).log"),
+            ])
+        }
+        let runs = try writers.map { try $0.wait(timeout: 600) }
+        let seconds = Date().timeIntervalSince(start)
+        FileManager.default.createFile(atPath: folder.file("stop"), contents: nil)
+        _ = try reader.wait(timeout: 120)
+        let reads = try String(contentsOfFile: folder.file("reader.log"), encoding: .utf8).split(separator: "\n")
+        let badReads = reads.filter { !$0.hasPrefix("ok: ") && !$0.hasPrefix("reads: ") }
+        #expect(badReads.isEmpty, "a concurrent verify saw: \(badReads.prefix(5))")
+        #expect(reads.filter { $0.hasPrefix("ok: ") }.count > 0, "the reader should have verified at least once")
+        for (index, run) in runs.enumerated() { #expect(run.status == 0, "writer \(index + 1): \(run)") }
+        for writer in 1...4 {
+            let log = try String(contentsOfFile: folder.file("writer-\(writer).log"), encoding: .utf8)
+            let lines = log.split(separator: "\n")
+            let refused = lines.filter { !$0.hasPrefix("partnership-ledger: appended 1 event;") }
+            #expect(refused.isEmpty, "writer \(writer) saw: \(refused.prefix(5))")
+            #expect(!log.contains("locked") && !log.contains("busy"), "a writer saw a lock error")
+            #expect(lines.count == 250, "writer \(writer): \(lines.count) confirmations")
+        }
+        let entries = try Self.logEntries(db)
+        #expect(entries.map(\.seq) == Array(1...1000), "exactly 1000 events, no duplicate or missing seq")
+        let ids = Set(entries.map(\.id))
+        #expect(ids.count == 1000)
+        for writer in 1...4 {
+            let mine = entries.filter { $0.id.hasPrefix("w\(writer)-") }
+            #expect(mine.count == 250, "writer \(writer) has \(mine.count) events")
+            #expect(mine.map(\.id) == (1...250).map { "w\(writer)-\($0)" }, "writer \(writer)'s events appear in the order it appended them")
+        }
+        #expect(try LedgerProcess.verifiedCount(db) == 1000)
+        let deep = try LedgerProcess.run(["verify", "--deep", "--db", db])
+        #expect(deep.status == 0, "\(deep)")
+        print("concurrency (CLI): 4 processes × 250 appends → \(entries.count) events, seqs 1…1000, chain intact, \(String(format: "%.1f", seconds)) s; \(reads.count - 1) concurrent verify runs all passed")
+    }
+
+    /// A writer whose view is stale is refused with one plain line, exit 1, nothing written.
+    @Test func staleExpectationsAreRefused() throws {
+        let (folder, db) = try HostileInputTests.seededLedger()
+        let event = try folder.write("e.json", #"{"type":"party","id":"late","date":"2020-01-01","party":"late","name":"Late","kind":"company"}"#)
+        let head = try LedgerProcess.verifiedHead(db)
+        try #require(head.count == 64)
+        let staleHead = String(repeating: "0", count: 64)
+        let refusals: [([String], String)] = [
+            (["append", event, "--expect-seq", "3"], "expected the last event to be seq 3 but it is seq 4"),
+            (["append", event, "--expect-seq", "0"], "expected the last event to be seq 0 but it is seq 4"),
+            (["append", event, "--expect-head", staleHead], "the head is seq 4 with hash \(head.prefix(12))"),
+            (["append", "party", "--party", "late", "--name", "L", "--kind", "company", "--date", "2020-01-01", "--expect-seq", "1"], "the log moved"),
+            (["import", event, "--expect-head", staleHead], "the log moved"),
+        ]
+        for (arguments, fragment) in refusals {
+            let run = try LedgerProcess.run(arguments + ["--db", db])
+            #expect(run.status == 1, "\(arguments): \(run)")
+            #expect(run.stderrLines.count == 1, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("the log moved") && run.stderr.contains(fragment) && run.stderr.contains("nothing was appended"),
+                    "\(arguments): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(try LedgerProcess.verifiedCount(db) == 4)
+        }
+        let current = try LedgerProcess.run(["append", event, "--expect-head", head.uppercased(), "--db", db])
+        #expect(current.status == 0 && current.stdout == "5\tlate\n", "\(current)")
+        let next = try folder.write("f.json", #"{"type":"party","id":"later","date":"2020-01-01","party":"later","name":"Later","kind":"company"}"#)
+        #expect(try LedgerProcess.run(["append", next, "--expect-seq", "5", "--db", db]).status == 0)
+        #expect(try LedgerProcess.verifiedCount(db) == 6)
+    }
+
+    /// Six processes all expecting seq 4: the check and the write are one transaction, so one wins.
+    @Test func racingProcessesWithTheSameExpectationHaveOneWinner() throws {
+        let (folder, db) = try HostileInputTests.seededLedger()
+        for round in 0..<3 {
+            let expected = 4 + round
+            let children = try (0..<6).map { index in
+                let file = try folder.write("r\(round)-\(index).json",
+                    #"{"type":"party","id":"r\#(round)-\#(index)","date":"2020-01-01","party":"r\#(round)-\#(index)","name":"R","kind":"company"}"#)
+                return try ChildRun.start([try LedgerProcess.binary(), "append", file, "--expect-seq", String(expected), "--db", db])
+            }
+            let runs = try children.map { try $0.wait() }
+            let winners = runs.filter { $0.status == 0 }
+            let losers = runs.filter { $0.status == 1 && $0.stderr.contains("the log moved") && $0.stderrLines.count == 1 }
+            #expect(winners.count == 1 && losers.count == 5, "round \(round): \(runs)")
+            #expect(try LedgerProcess.verifiedCount(db) == expected + 1)
+        }
+    }
+}

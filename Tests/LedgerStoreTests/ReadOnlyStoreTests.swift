@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import LedgerCore
+import LedgerStore
+import Testing
+
+/// `EventStore.openReadOnly`: every query works, no write can happen, nothing is created.
+@Suite struct ReadOnlyStoreTests {
+    @Test func aReadOnlyStoreAnswersQueriesAndRefusesEveryWrite() throws {
+        let scratch = try StoreScratch("read-only-store")
+        let (path, rows) = try Attacker.pristineLedger(in: scratch, events: 30, seed: 8)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let store = try EventStore.openReadOnly(path: path)
+
+        #expect(try store.count() == rows.count)
+        #expect(try store.head().hash == rows.last?.hash)
+        #expect(try store.verify(deep: true).isIntact)
+        #expect(try store.event(id: rows[3].id)?.payload == rows[3].payload)
+        var seen = 0
+        try store.forEachEvent { _ in seen += 1 }
+        #expect(seen == rows.count)
+        _ = try store.state(asOf: LedgerDate(parsing: "2199-12-31"))
+
+        #expect(throws: DatabaseError.self) { try store.append([partyEvent("intruder")]) }
+        #expect(throws: DatabaseError.self) { try store.importEvents([partyEvent("intruder")]) }
+        #expect(throws: DatabaseError.self) {
+            try store.writer.writeWithoutTransaction { db in try db.execute(sql: "DELETE FROM grdb_migrations") }
+        }
+        #expect(try store.count() == rows.count)
+        try store.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file's bytes are unchanged")
+    }
+
+    /// A reader sees what a live writer committed, even while it still sits in the write-ahead log.
+    @Test func aReadOnlyStoreSeesCommittedEventsStillInTheWriteAheadLog() throws {
+        let scratch = try StoreScratch("read-only-wal")
+        let path = scratch.file("live.sqlite")
+        let writer = try EventStore.open(path: path)
+        _ = try writer.append([partyEvent("a"), partyEvent("b")])
+        let walSize = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber
+        #expect((walSize?.intValue ?? 0) > 0, "the events should still be in the WAL")
+        let reader = try EventStore.openReadOnly(path: path)
+        #expect(try reader.count() == 2)
+        _ = try writer.append([partyEvent("c")])
+        #expect(try reader.count() == 3)
+        #expect(try reader.verify().isIntact)
+    }
+
+    @Test func openingAMissingLedgerReadOnlyCreatesNothing() throws {
+        let scratch = try StoreScratch("read-only-missing")
+        let path = scratch.file("absent.sqlite")
+        #expect(throws: (any Error).self) { try EventStore.openReadOnly(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+}
