@@ -21,16 +21,25 @@ public struct EventStore: Sendable {
     /// Wraps an already-opened writer and migrates it to the current schema.
     ///
     /// Safe when several processes open a new ledger file at once: GRDB
-    /// decides which migrations to run before it takes the write lock, so a
-    /// process that loses the race finds the tables already created by the
-    /// winner. That failure is ignored when the schema is complete afterwards.
+    /// decides which migrations to run before it takes the write lock, and
+    /// runs each in its own transaction, so a process that loses the race can
+    /// try to re-run a migration the winner just committed. It then retries
+    /// and finds the rest to do (or nothing); a real failure still throws.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        do {
-            try Self.migrator.migrate(writer)
-        } catch {
-            let complete = (try? writer.read { db in try Self.migrator.hasCompletedMigrations(db) }) ?? false
-            guard complete else { throw error }
+        var attempt = 0
+        while true {
+            do {
+                try Self.migrator.migrate(writer)
+                return
+            } catch {
+                let complete = (try? writer.read { db in try Self.migrator.hasCompletedMigrations(db) }) ?? false
+                if complete { return }
+                attempt += 1
+                // Each retry can only lose to one more migration of the winner.
+                guard attempt <= 2 * Self.migrator.migrations.count + 2 else { throw error }
+                Thread.sleep(forTimeInterval: 0.005 * Double(attempt))
+            }
         }
     }
 

@@ -198,7 +198,7 @@ final class ScratchFolder: @unchecked Sendable {
     }
 }
 
-extension LedgerCLI {
+extension LedgerProcess {
     /// The number of events in a ledger, from `verify` ("ok: N events, …"); fails the test when verify does not pass.
     static func verifiedCount(_ db: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         let run = try run(["verify", "--db", db])

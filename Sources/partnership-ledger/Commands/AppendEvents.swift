@@ -202,7 +202,7 @@ struct AppendCorrection: AppendEventCommand {
     func fields() throws -> [String: JSONValue] {
         let text = replacement.hasPrefix("@") ? String(decoding: try EventFiles.read(String(replacement.dropFirst())), as: UTF8.self) : replacement
         let value: JSONValue
-        do { value = try JSONParser.parse(text) } catch let error as JSONSyntaxError { throw LedgerError("--replacement: \(error.description)") }
+        do { value = try JSONParser.parse(text) } catch { throw LedgerError("--replacement: \(error.description)") }
         return ["corrects": .string(corrects), "replacement": value, "reason": .string(reason)]
     }
 }

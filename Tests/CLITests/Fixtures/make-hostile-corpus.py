@@ -43,7 +43,7 @@ case("lone-surrogate", party(name="X").replace('"X"', '"\\ud800"'), "unpaired su
 case("raw-control-character", party().replace("NewCo", "New\tCo"), "control character in a string")
 case("missing-colon", '{"type" "party"}', "expected ':' after key \"type\"")
 case("literal-typo", '{"type": "party", "flag": tru}', "invalid literal (expected true)")
-case("two-objects-one-line", '{' + P + '} {' + P + '}', "already used")
+case("two-objects-one-line", '{' + P + '} {' + P + '}', "a second JSON value on the same line")
 case("garbage-after-jsonl", party() + "\n}}}\n", "unexpected character '}'")
 case("top-level-number", "42", "must be an event object, not a number")
 case("top-level-string", '"party"', "must be an event object, not a string")
