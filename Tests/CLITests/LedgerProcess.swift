@@ -90,12 +90,18 @@ struct ChildRun: Sendable, CustomStringConvertible {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment ?? [:] { env[key] = value }
         env["LC_ALL"] = env["LC_ALL"] ?? "C.UTF-8"
-        let argv = command.map { strdup($0) } + [nil]
+        // posix_spawn shares this process's memory until exec, and Linux carries that peak into the
+        // child's ru_maxrss, so the test runner's own size would count as the child's. GNU time forks
+        // a fresh child and reports that child's own peak; use it when it is installed.
+        let rssPath = scratch.appendingPathComponent("maxrss").path
+        let launched = FileManager.default.isExecutableFile(atPath: GNUTime.path)
+            ? [GNUTime.path, "-f", "%M", "-o", rssPath] + command : command
+        let argv = launched.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
 
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, launched[0], &actions, nil, argv, envp)
         guard spawned == 0 else {
             try? FileManager.default.removeItem(at: scratch)
             throw SpawnError(command: command, code: spawned)
@@ -127,9 +133,21 @@ struct ChildRun: Sendable, CustomStringConvertible {
             if timedOut { throw TimedOut(command: command, seconds: timeout) }
             let out = (try? Data(contentsOf: scratch.appendingPathComponent("stdout"))) ?? Data()
             let err = (try? Data(contentsOf: scratch.appendingPathComponent("stderr"))) ?? Data()
-            let signalled = status & 0x7f
-            return ChildRun(status: signalled == 0 ? (status >> 8) & 0xff : nil, signal: signalled == 0 ? nil : signalled,
-                            stdoutBytes: [UInt8](out), stderrBytes: [UInt8](err), maxRSSKiB: Int(usage.ru_maxrss))
+            var signalled = status & 0x7f
+            var exitStatus: Int32? = signalled == 0 ? (status >> 8) & 0xff : nil
+            var maxRSS = Int(usage.ru_maxrss)
+            if let report = try? String(contentsOfFile: scratch.appendingPathComponent("maxrss").path, encoding: .utf8) {
+                let lines = report.split(separator: "\n")
+                if let last = lines.last, let kib = Int(last.trimmingCharacters(in: .whitespaces)) { maxRSS = kib }
+                // GNU time exits 128+N for a child killed by signal N, and says so.
+                if let line = lines.first(where: { $0.hasPrefix("Command terminated by signal ") }),
+                   let number = Int32(line.split(separator: " ").last ?? "") {
+                    signalled = number
+                    exitStatus = nil
+                }
+            }
+            return ChildRun(status: exitStatus, signal: signalled == 0 ? nil : signalled,
+                            stdoutBytes: [UInt8](out), stderrBytes: [UInt8](err), maxRSSKiB: maxRSS)
         }
     }
 
@@ -144,6 +162,11 @@ struct ChildRun: Sendable, CustomStringConvertible {
         var seconds: TimeInterval
         var description: String { "\(command.joined(separator: " ")) did not finish within \(Int(seconds)) s (killed)" }
     }
+}
+
+/// GNU time, which measures a child's own peak memory.
+enum GNUTime {
+    static let path = "/usr/bin/time"
 }
 
 /// Running a child as an unprivileged user, so permission bits bind even when tests run as root.
