@@ -38,6 +38,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Maintainer tools: synthetic histories for benchmarks and tests.
+        .executableTarget(
+            name: "generate-history",
+            dependencies: ["LedgerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/generate-history"
+        ),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
         .testTarget(
             name: "LedgerStoreTests",
