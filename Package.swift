@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 "LedgerCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -39,15 +40,16 @@ let package = Package(
             ]
         ),
         // Maintainer tools: synthetic histories for benchmarks and tests.
+        .target(name: "SyntheticHistory", dependencies: ["LedgerCore"], path: "Tools/SyntheticHistory"),
         .executableTarget(
             name: "generate-history",
-            dependencies: ["LedgerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["SyntheticHistory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/generate-history"
         ),
-        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "SyntheticHistory"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CLITests", dependencies: ["LedgerCore"]),
     ],

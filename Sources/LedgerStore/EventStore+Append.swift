@@ -65,6 +65,8 @@ extension EventStore {
                     """)
                 let insertParty = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)")
                 let insertRegistry = try db.cachedStatement(sql: "INSERT INTO registry (id, kind, seq) VALUES (?, ?, ?)")
+                let insertAmendment = try db.cachedStatement(sql: "INSERT INTO amendment (target, seq) VALUES (?, ?)")
+                var invalidation = SnapshotInvalidation()
                 var batchPayloads: [String: String] = [:]
 
                 for (offset, item) in items.enumerated() {
@@ -95,8 +97,15 @@ extension EventStore {
                     switch event.body {
                     case .party(let p): try insertRegistry.execute(arguments: [p.party, "party", row.seq])
                     case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
+                    case .correction(let c):
+                        try insertAmendment.execute(arguments: [c.corrects, row.seq])
+                        try Self.indexAmendment(seq: row.seq, target: c.corrects, db)
+                    case .retraction(let r):
+                        try insertAmendment.execute(arguments: [r.retracts, row.seq])
+                        try Self.indexAmendment(seq: row.seq, target: r.retracts, db)
                     default: break
                     }
+                    try invalidation.record(seq: row.seq, date: event.date, type: event.type, db)
                     head = LogHead(seq: row.seq, hash: row.hash)
                     result.appended.append(AppendedEvent(seq: row.seq, id: row.id))
                 }
@@ -105,6 +114,16 @@ extension EventStore {
             }
             return result
         }
+    }
+
+    /// Records amendment `seq` under every id its target event names (so a subject's replay finds it).
+    static func indexAmendment(seq: Int64, target: String, _ db: Database) throws {
+        let targetRow = try db.cachedStatement(sql: "SELECT seq, payload FROM event WHERE id = ?")
+        targetRow.arguments = [target]
+        var named: [String] = []
+        try targetRow.forEachRawRow { row in named = try decodeStored(seq: row.int64(0), payload: row.bytes(1)).namedIDs }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO amendment_party (party, seq) VALUES (?, ?)")
+        for party in named { try insert.execute(arguments: [party, seq]) }
     }
 
     static func head(_ db: Database) throws -> LogHead {

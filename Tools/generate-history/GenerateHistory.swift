@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SyntheticHistory
 
 /// `generate-history`: a deterministic synthetic ledger history as JSON Lines.
 ///
@@ -27,7 +28,8 @@ struct GenerateHistory: ParsableCommand {
     }
 
     func run() throws {
-        let generator = try HistoryGenerator(count: events, seed: seed)
+        let generator: HistoryGenerator
+        do { generator = try HistoryGenerator(count: events, seed: seed) } catch { throw ValidationError("--events: \(error)") }
         let handle: FileHandle
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import LedgerCore
 
@@ -16,43 +15,49 @@ import LedgerCore
 /// let generator = try HistoryGenerator(count: 10_000, seed: 1)
 /// try generator.write { line in print(line) }
 /// ```
-struct HistoryGenerator {
+public struct HistoryGenerator: Sendable {
     /// What one planned event is.
-    enum Kind: UInt8 {
+    public enum Kind: UInt8, Sendable {
         case company, investor, partnership
         case round, valuation, revenue, governance, renegotiation, recapitalization
         case correction, retraction
     }
 
     /// One event to be written, before its content is made.
-    struct Plan {
-        var day: Int32
-        var kind: Kind
+    public struct Plan: Sendable {
+        /// Effective date, in days since 1970-01-01.
+        public var day: Int32
+        /// What the event is.
+        public var kind: Kind
         /// Company index, partnership index, investor index, or (for amendments) the target's log position.
-        var subject: Int32
+        public var subject: Int32
         /// The event's number, which seeds its content and names it.
-        var number: Int32
+        public var number: Int32
     }
 
     /// The share of back-filled events.
-    static let backfillShare = 0.05
+    public static let backfillShare = 0.05
     /// Effective dates end here.
-    static let lastDay = LedgerDate(year: 2026, month: 6, day: 30)!.daysSinceEpoch
+    public static let lastDay = LedgerDate(year: 2026, month: 6, day: 30)!.daysSinceEpoch
 
-    let count: Int
-    let seed: UInt64
+    /// How many events the history holds.
+    public let count: Int
+    /// The seed of every random choice.
+    public let seed: UInt64
     private(set) var companies: [(founded: Int, base: Int64)] = []
     private(set) var investors: [(kind: PartyKind, since: Int)] = []
     private(set) var partnerships: [(company: Int, investor: Int, since: Int)] = []
     private var partnershipsOfCompany: [Int: [Int]] = [:]
+    /// The investors each company mostly raises from (cap tables stay realistic: a syndicate, not the whole market).
+    private var syndicates: [[Int]] = []
 
     /// Plans a history of exactly `count` events.
-    init(count: Int, seed: UInt64) throws {
+    public init(count: Int, seed: UInt64) throws {
         self.count = count
         self.seed = seed
         let companyCount = max(2, count / 250), investorCount = max(2, count / 400), partnershipCount = max(1, count / 1000)
         guard count >= companyCount + investorCount + partnershipCount + 10 else {
-            throw ValidationError("--events must be at least \(companyCount + investorCount + partnershipCount + 10)")
+            throw HistoryGeneratorError(message: "a history needs at least \(companyCount + investorCount + partnershipCount + 10) events")
         }
         var random = SeededRandom(seed: seed)
         let firstFounding = LedgerDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch
@@ -63,6 +68,9 @@ struct HistoryGenerator {
         let investorKinds: [PartyKind] = [.investor, .investor, .investor, .fund, .fund, .person, .nonprofit, .company]
         for _ in 0..<investorCount {
             investors.append((random.pick(investorKinds), random.int(in: LedgerDate(year: 1950, month: 1, day: 1)!.daysSinceEpoch...firstFounding)))
+        }
+        for _ in 0..<companyCount {
+            syndicates.append((0..<random.int(in: 4...12)).map { _ in random.int(in: 0..<investorCount) })
         }
         for index in 0..<partnershipCount {
             let company = random.int(in: 0..<companyCount)
@@ -76,7 +84,7 @@ struct HistoryGenerator {
     // MARK: - Log order
 
     /// The planned events in log order.
-    func plans() -> [Plan] {
+    public func plans() -> [Plan] {
         var random = SeededRandom.derived(seed, 1)
         var number: Int32 = 0
         func next() -> Int32 { number += 1; return number }
@@ -162,13 +170,13 @@ struct HistoryGenerator {
     // MARK: - Content
 
     /// Writes the whole history, one canonical JSON object per call.
-    func write(_ emit: (String) throws -> Void) throws {
+    public func write(_ emit: (String) throws -> Void) throws {
         let log = plans()
         for plan in log { try emit(event(plan, in: log).canonicalText) }
     }
 
     /// The event a plan stands for (deterministic in the plan and the seed).
-    func event(_ plan: Plan, in log: [Plan], variant: UInt64 = 0) -> Event {
+    public func event(_ plan: Plan, in log: [Plan], variant: UInt64 = 0) -> Event {
         var random = SeededRandom.derived(seed, UInt64(plan.number) << 8 | variant)
         let date = LedgerDate(daysSinceEpoch: Int(plan.day))!
         let id = Self.id(plan)
@@ -248,7 +256,7 @@ struct HistoryGenerator {
             var stakes: [Holding] = []
             var left = 1000
             for _ in 0..<random.int(in: 2...5) {
-                let holder = randomHolder(&random)
+                let holder = random.chance(0.8) ? Self.investorID(random.pick(syndicates[Int(plan.subject)])) : randomHolder(&random)
                 guard holders.insert(holder).inserted, left > 0 else { continue }
                 let share = random.int(in: 1...min(left, 600))
                 left -= share
@@ -279,7 +287,7 @@ struct HistoryGenerator {
         let parts = random.int(in: 1...3)
         var left = total
         for part in 0..<parts {
-            let investor = Self.investorID(random.int(in: 0..<investors.count))
+            let investor = Self.investorID(random.chance(0.85) ? random.pick(syndicates[company]) : random.int(in: 0..<investors.count))
             guard used.insert(investor).inserted else { continue }
             let amount = part == parts - 1 ? left : max(1000, left / 2 / 1000 * 1000)
             guard amount > 0 else { break }
@@ -314,13 +322,23 @@ struct HistoryGenerator {
         random.chance(0.8) ? Self.investorID(random.int(in: 0..<investors.count)) : Self.companyID(random.int(in: 0..<companies.count))
     }
 
+    /// Every event of the history, in log order.
+    public func events() -> [Event] {
+        let log = plans()
+        return log.map { event($0, in: log) }
+    }
+
     // MARK: - Names
 
-    static func companyID(_ index: Int) -> String { "co-\(index)" }
-    static func investorID(_ index: Int) -> String { "inv-\(index)" }
-    static func partnershipID(_ index: Int) -> String { "ps-\(index)" }
+    /// The party id of company `index`.
+    public static func companyID(_ index: Int) -> String { "co-\(index)" }
+    /// The party id of investor `index`.
+    public static func investorID(_ index: Int) -> String { "inv-\(index)" }
+    /// The id of partnership `index`.
+    public static func partnershipID(_ index: Int) -> String { "ps-\(index)" }
 
-    static func id(_ plan: Plan) -> String {
+    /// The event id of a plan.
+    public static func id(_ plan: Plan) -> String {
         switch plan.kind {
         case .company: "reg-co-\(plan.subject)"
         case .investor: "reg-inv-\(plan.subject)"
@@ -346,4 +364,11 @@ struct HistoryGenerator {
         let end = LedgerDate(year: date.year, month: month, day: month == 6 || month == 9 ? 30 : 31)!
         return min(end.daysSinceEpoch, lastDay)
     }
+}
+
+/// A history that cannot be generated as asked.
+public struct HistoryGeneratorError: Error, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    public var description: String { message }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Direct column access for the hot loops (replay, verify): no `Row`, `String` or `Data` per column.
+///
+/// GRDB's cursor steps the statement and reports errors; the body reads the
+/// current row's columns straight from SQLite's buffers, valid only until
+/// the next step.
+///
+/// ```swift
+/// try statement.forEachRawRow { row in
+///     let seq = row.int64(0)
+///     row.withBytes(1) { payload in … }
+/// }
+/// ```
+extension Statement {
+    /// Calls `body` with each result row of the statement (with its current arguments).
+    func forEachRawRow(_ body: (RawRow) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(self)
+        let row = RawRow(statement: sqliteStatement)
+        while try cursor.next() != nil { try body(row) }
+    }
+}
+
+/// The current row of a stepping statement; valid only inside ``Statement/forEachRawRow(_:)``.
+struct RawRow {
+    let statement: SQLiteStatement
+
+    /// The integer in column `index`.
+    func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
+
+    /// Whether column `index` is NULL.
+    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement, index) == SQLITE_NULL }
+
+    /// The text or blob bytes of column `index` (empty for NULL), valid until the next step.
+    func bytes(_ index: Int32) -> UnsafeRawBufferPointer {
+        // Ask for the pointer first, then the size, as SQLite documents.
+        let pointer = sqlite3_column_blob(statement, index)
+        let count = Int(sqlite3_column_bytes(statement, index))
+        return UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count)
+    }
+
+    /// The text of column `index` as a String (nil for NULL).
+    func string(_ index: Int32) -> String? {
+        guard let text = sqlite3_column_text(statement, index) else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, index))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+}
