@@ -117,6 +117,16 @@ public struct Replayer {
         }
     }
 
+    /// Emits the pending replacements dated on or before `date` (before a checkpoint at `date`).
+    ///
+    /// Call it only once every stored event dated on or before `date` was fed.
+    public mutating func flush(through date: LedgerDate, into sink: (EffectiveEvent) throws -> Void) rethrows {
+        while next < pending.count, pending[next].event.date <= date {
+            try sink(pending[next])
+            next += 1
+        }
+    }
+
     /// Emits the replacements still pending after the last stored event.
     public mutating func finish(into sink: (EffectiveEvent) throws -> Void) rethrows {
         while next < pending.count {

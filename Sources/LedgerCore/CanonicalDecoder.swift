@@ -64,13 +64,16 @@ public enum CanonicalDecoder {
 }
 
 /// The field names the stored event schema uses.
-private enum Key {
+private enum Key: UInt8 {
     case type, date, id, announced, status, sources, note
     case party, name, kind, partnership, parties, terms
     case company, round, instrument, investments, preMoney, postMoney, investor, amount, currency
     case value, basis, period, from, to, changes, role, set, add, remove, term, stakes, holder, stake
     case corrects, replacement, reason, retracts
     case unknown
+
+    /// This key's bit in a set of keys.
+    var bit: UInt64 { 1 << UInt64(rawValue) }
 }
 
 /// A forward-only reader over canonical JSON bytes. Every method returns nil
@@ -96,10 +99,10 @@ private struct ByteCursor {
     mutating func object(_ body: (inout ByteCursor, Key) -> Bool) -> Bool {
         guard eat(UInt8(ascii: "{")) else { return false }
         if eat(UInt8(ascii: "}")) { return true }
-        var seen: [Key] = []
+        var seen: UInt64 = 0
         while true {
-            guard let key = key(), !seen.contains(key), key != .unknown, eat(UInt8(ascii: ":")) else { return false }
-            seen.append(key)
+            guard let key = key(), key != .unknown, seen & key.bit == 0, eat(UInt8(ascii: ":")) else { return false }
+            seen |= key.bit
             guard body(&self, key) else { return false }
             if eat(UInt8(ascii: ",")) { continue }
             return eat(UInt8(ascii: "}"))
@@ -452,10 +455,10 @@ private struct BodyFields {
     var changes: [ParsedChange]?
     var stakes: [Holding]?
     var corrects: String?, replacement: Event?, reason: String?, retracts: String?
-    var readKeys: [Key] = []
+    var readKeys: UInt64 = 0
 
     mutating func read(_ key: Key, _ cursor: inout ByteCursor, depth: Int) -> Bool {
-        readKeys.append(key)
+        readKeys |= key.bit
         switch key {
         case .party: party = cursor.slug(); return party != nil
         case .name: name = cursor.nonEmptyString(); return name != nil
@@ -545,7 +548,9 @@ private struct BodyFields {
 
     /// Whether only `allowed` keys and all `required` keys were read.
     private func only(_ allowed: [Key], required: [Key]) -> Bool {
-        readKeys.allSatisfy(allowed.contains) && required.allSatisfy(readKeys.contains)
+        let allowedMask = allowed.reduce(UInt64(0)) { $0 | $1.bit }
+        let requiredMask = required.reduce(UInt64(0)) { $0 | $1.bit }
+        return readKeys & ~allowedMask == 0 && readKeys & requiredMask == requiredMask
     }
 
     /// Assembles the body for `type`, with the checks ``EventDecoder`` makes.

@@ -99,10 +99,10 @@ extension EventStore {
                     case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
                     case .correction(let c):
                         try insertAmendment.execute(arguments: [c.corrects, row.seq])
-                        try Self.indexAmendment(seq: row.seq, target: c.corrects, db)
+                        try Self.indexAmendment(seq: row.seq, target: c.corrects, naming: event.namedIDs, db)
                     case .retraction(let r):
                         try insertAmendment.execute(arguments: [r.retracts, row.seq])
-                        try Self.indexAmendment(seq: row.seq, target: r.retracts, db)
+                        try Self.indexAmendment(seq: row.seq, target: r.retracts, naming: [], db)
                     default: break
                     }
                     try invalidation.record(seq: row.seq, date: event.date, type: event.type, db)
@@ -116,12 +116,13 @@ extension EventStore {
         }
     }
 
-    /// Records amendment `seq` under every id its target event names (so a subject's replay finds it).
-    static func indexAmendment(seq: Int64, target: String, _ db: Database) throws {
+    /// Records amendment `seq` under every id its target event names and every id it names itself
+    /// (a replacement's), so the replay of one subject finds every amendment that can change it.
+    static func indexAmendment(seq: Int64, target: String, naming: [String], _ db: Database) throws {
         let targetRow = try db.cachedStatement(sql: "SELECT seq, payload FROM event WHERE id = ?")
         targetRow.arguments = [target]
-        var named: [String] = []
-        try targetRow.forEachRawRow { row in named = try decodeStored(seq: row.int64(0), payload: row.bytes(1)).namedIDs }
+        var named = naming
+        try targetRow.forEachRawRow { row in named += try decodeStored(seq: row.int64(0), payload: row.bytes(1)).namedIDs }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO amendment_party (party, seq) VALUES (?, ?)")
         for party in named { try insert.execute(arguments: [party, seq]) }
     }

@@ -103,8 +103,12 @@ extension EventStore {
                 ) WITHOUT ROWID;
                 CREATE INDEX snapshot_part_by_snapshot ON snapshot_part(snapshot);
                 """)
-            for (target, seq) in try Row.fetchAll(db, sql: "SELECT target, seq FROM amendment").map({ ($0[0] as String, $0[1] as Int64) }) {
-                try indexAmendment(seq: seq, target: target, db)
+            let amendments = try Row.fetchAll(db, sql: "SELECT a.target, a.seq, e.payload FROM amendment a JOIN event e ON e.seq = a.seq")
+            for row in amendments {
+                let seq: Int64 = row[1]
+                let payload: String = row[2]
+                let named = try payload.utf8.withContiguousStorageIfAvailable { try decodeStored(seq: seq, payload: UnsafeRawBufferPointer($0)) }?.namedIDs ?? []
+                try indexAmendment(seq: seq, target: row[0], naming: named, db)
             }
             for table in ["amendment", "amendment_party"] {
                 try db.execute(sql: """

@@ -47,6 +47,22 @@ enum SnapshotCodingError: Error, CustomStringConvertible {
     }
 }
 
+/// Remembers which types are dictionaries: a conditional-conformance check per value is slow.
+private enum SnapshotTypeCache {
+    nonisolated(unsafe) private static var known: [ObjectIdentifier: Bool] = [:]
+    private static let lock = NSLock()
+
+    static func isDictionary<T>(_ type: T.Type) -> Bool {
+        let id = ObjectIdentifier(type)
+        lock.lock()
+        defer { lock.unlock() }
+        if let answer = known[id] { return answer }
+        let answer = type is SnapshotDictionary.Type
+        known[id] = answer
+        return answer
+    }
+}
+
 /// Dictionaries are stored as counted (key, value) lists.
 private protocol SnapshotDictionary {
     func encodeEntries(to encoder: SnapshotEncoder) throws
@@ -102,16 +118,17 @@ private final class SnapshotEncoder: Encoder {
     }
 
     func encodeValue<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: writeString(text)
-        case let decimal as Decimal: withUnsafeBytes(of: decimal) { bytes.append(contentsOf: $0) }
-        case let date as LedgerDate: writeSigned(Int64(date.packed))
-        case let number as Int64: writeSigned(number)
-        case let number as Int: writeSigned(Int64(number))
-        case let flag as Bool: bytes.append(flag ? 1 : 0)
-        case let json as JSONValue: writeString(json.canonicalText)
-        case let dictionary as SnapshotDictionary: try dictionary.encodeEntries(to: self)
-        default:
+        // Type identity checks are cheap; casting the value to each type in turn is not.
+        if T.self == String.self { writeString(unsafeBitCast(value, to: String.self)); return }
+        if T.self == Decimal.self { withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }; return }
+        if T.self == LedgerDate.self { writeSigned(Int64(unsafeBitCast(value, to: LedgerDate.self).packed)); return }
+        if T.self == Int64.self { writeSigned(unsafeBitCast(value, to: Int64.self)); return }
+        if T.self == Int.self { writeSigned(Int64(unsafeBitCast(value, to: Int.self))); return }
+        if T.self == Bool.self { bytes.append(unsafeBitCast(value, to: Bool.self) ? 1 : 0); return }
+        if T.self == JSONValue.self { writeString((value as! JSONValue).canonicalText); return }
+        switch SnapshotTypeCache.isDictionary(T.self) {
+        case true: try (value as! SnapshotDictionary).encodeEntries(to: self)
+        case false:
             let saved = (countOffset, count)
             countOffset = nil
             count = 0
@@ -346,7 +363,7 @@ private final class SnapshotDecoder: Decoder {
         if T.self == Int.self { return Int(try readSigned()) as! T }
         if T.self == Bool.self { return (try readByte() != 0) as! T }
         if T.self == JSONValue.self { return try JSONParser.parse(Array(try readUTF8())) as! T }
-        if let dictionary = T.self as? SnapshotDictionary.Type { return try dictionary.decodeEntries(from: self) as! T }
+        if SnapshotTypeCache.isDictionary(T.self) { return try (T.self as! SnapshotDictionary.Type).decodeEntries(from: self) as! T }
         let saved = remaining
         remaining = nil
         defer { remaining = saved }

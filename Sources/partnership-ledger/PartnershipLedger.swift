@@ -12,7 +12,7 @@ struct PartnershipLedger: ParsableCommand {
             """,
         subcommands: [
             Init.self, Append.self, Import.self, Log.self, Verify.self, Export.self,
-            State.self, Shares.self, Terms.self, Governance.self, Revenue.self, Investments.self,
+            State.self, Shares.self, Terms.self, Governance.self, Revenue.self, Investments.self, Snapshot.self,
         ]
     )
 

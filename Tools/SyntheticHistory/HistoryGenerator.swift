@@ -103,7 +103,8 @@ public struct HistoryGenerator: Sendable {
         let remaining = count - log.count
         let amendmentCount = remaining * 3 / 100
         let bodyCount = remaining - amendmentCount
-        let mix: [(Kind, Int)] = [(.round, 18), (.valuation, 14), (.revenue, 31), (.governance, 15), (.renegotiation, 10), (.recapitalization, 2)]
+        // Roughly a company's life: quarterly revenue reports dominate, a round every year or two.
+        let mix: [(Kind, Int)] = [(.round, 10), (.valuation, 14), (.revenue, 40), (.governance, 15), (.renegotiation, 10), (.recapitalization, 2)]
         let weightTotal = mix.reduce(0) { $0 + $1.1 }
         // A tenth of the companies are busy: five times the events of the others.
         let companyWeights = companies.indices.map { $0 % 10 == 0 ? 5 : 1 }

@@ -12,7 +12,7 @@ struct Governance: ParsableCommand {
     func run() throws {
         let store = try ledger.openForReading()
         try QuerySupport.requireRegistered(company, as: "party", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try query.replay(store, subject: company)
         let roles = state.companies[company]?.roles ?? [:]
         let names = roles.keys.sorted()
         switch query.format {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerCore
 import LedgerStore
 
@@ -18,6 +19,9 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("Event files or folders.", valueName: "path"))
     var paths: [String]
 
+    @Flag(name: .long, help: "Do not rebuild snapshots after a large import (see `snapshot rebuild`).")
+    var noSnapshots = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to import") }
     }
@@ -33,5 +37,10 @@ struct Import: ParsableCommand {
         }
         progress.finish()
         result.report(verb: "imported")
+        if !noSnapshots, result.appended.count >= EventStore.snapshotImportThreshold {
+            let started = Date()
+            let built = try store.rebuildSnapshots()
+            Output.note("rebuilt \(built.checkpoints) snapshots in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        }
     }
 }

@@ -14,7 +14,7 @@ struct Revenue: ParsableCommand {
     func run() throws {
         let store = try ledger.openForReading()
         try QuerySupport.requireRegistered(company, as: "party", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try query.replay(store, subject: company)
         let figures = state.revenue(of: company)
         let latest = state.latestRevenue(of: company)
         switch query.format {

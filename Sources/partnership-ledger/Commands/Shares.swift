@@ -12,7 +12,7 @@ struct Shares: ParsableCommand {
     func run() throws {
         let store = try ledger.openForReading()
         try QuerySupport.requireRegistered(company, as: "party", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try query.replay(store, subject: company)
         let view = state.capTable(of: company, asOf: asOf)
         switch query.format {
         case .json: Output.json(view.json)

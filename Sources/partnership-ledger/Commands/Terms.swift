@@ -12,7 +12,7 @@ struct Terms: ParsableCommand {
     func run() throws {
         let store = try ledger.openForReading()
         try QuerySupport.requireRegistered(partnership, as: "partnership", in: store)
-        let (state, asOf) = try query.replay(store)
+        let (state, asOf) = try query.replay(store, subject: partnership)
         let terms = state.terms(of: partnership)
         switch query.format {
         case .json:
