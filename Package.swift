@@ -46,6 +46,11 @@ let package = Package(
             dependencies: ["SyntheticHistory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/generate-history"
         ),
+        .executableTarget(
+            name: "bench-probe",
+            dependencies: ["LedgerCore", "LedgerStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/bench-probe"
+        ),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "SyntheticHistory"]),
         .testTarget(
             name: "LedgerStoreTests",

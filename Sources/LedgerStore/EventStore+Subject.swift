@@ -68,13 +68,13 @@ extension EventStore {
                 part.arguments = [kind.rawValue, subject, checkpoint.generation, checkpoint.id]
                 try part.forEachRawRow { row in
                     switch kind {
-                    case .partnership: state.partnerships[subject] = try SnapshotCoder.decode(PartnershipState.self, from: row.bytes(0))
-                    case .company: state.companies[subject] = try SnapshotCoder.decode(CompanyState.self, from: row.bytes(0))
+                    case .partnership: state.partnerships[subject] = try StateCodec.readPartnership(from: row.bytes(0))
+                    case .company: state.companies[subject] = try StateCodec.readCompany(from: row.bytes(0))
                     case .party: break
                     }
                 }
             }
-        } catch is SnapshotCodingError {
+        } catch is StateCodecError {
             return nil
         }
         return state
