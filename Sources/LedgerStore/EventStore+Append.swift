@@ -26,7 +26,7 @@ extension EventStore {
     /// `expecting`, the batch is refused when the log's head moved since the
     /// caller read it.
     public func append(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
-        try write(events, skipIdentical: false, expecting: expecting)
+        try write(skipIdentical: false, expecting: expecting) { sink in for event in events { try sink(event) } }
     }
 
     /// Appends the events that are not stored yet, as one atomic batch.
@@ -36,12 +36,26 @@ extension EventStore {
     /// appended.
     public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil,
                              progress: ((Int) -> Void)? = nil) throws -> AppendResult {
-        try write(events, skipIdentical: true, expecting: expecting, progress: progress)
+        try write(skipIdentical: true, expecting: expecting, progress: progress) { sink in for event in events { try sink(event) } }
     }
 
-    private func write(_ items: [SourcedEvent], skipIdentical: Bool, expecting: ExpectedHead?,
-                       progress: ((Int) -> Void)? = nil) throws -> AppendResult {
+    /// Imports the events `produce` hands to its sink, one at a time, as one atomic, idempotent batch.
+    ///
+    /// The streaming form of ``importEvents(_:expecting:progress:)``: the
+    /// producer (e.g. ``EventFiles/forEachEvent(in:progress:_:)``) decodes
+    /// the next event only when the previous one is stored, so the batch
+    /// never sits in memory. Any error, from the producer or the store,
+    /// rolls the whole batch back.
+    public func importEvents(expecting: ExpectedHead? = nil, progress: ((Int) -> Void)? = nil,
+                             streaming produce: ((SourcedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
+        try write(skipIdentical: true, expecting: expecting, progress: progress, produce)
+    }
+
+    private func write(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil,
+                       _ produce: ((SourcedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
         try writer.writeWithoutTransaction { db in
+            // A batch rewrites index pages again and again; a larger page cache keeps them out of the WAL until commit.
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.writeCacheKiB)")
             var result = AppendResult(appended: [], skipped: [], head: LogHead(seq: 0, hash: ChainHash.genesis))
             try db.inTransaction(.immediate) {
                 var head = try Self.head(db)
@@ -55,45 +69,59 @@ extension EventStore {
                     if row[1] as String == "party" { registry.parties.insert(id) } else { registry.partnerships.insert(id) }
                 }
                 let typeByID = try db.cachedStatement(sql: "SELECT type FROM event WHERE id = ?")
-                let payloadByID = try db.cachedStatement(sql: "SELECT payload FROM event WHERE id = ?")
+                let storedByID = try db.cachedStatement(sql: "SELECT type, payload FROM event WHERE id = ?")
                 var checker = ReferenceChecker(parties: registry.parties, partnerships: registry.partnerships) { id in
                     try String.fetchOne(typeByID, arguments: [id]).flatMap(EventType.init(rawValue:))
                 }
-                let insertEvent = try db.cachedStatement(sql: """
+                let insertEvent = RawWrite(try db.cachedStatement(sql: """
                     INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let insertParty = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)")
+                    """), db)
+                let insertParty = RawWrite(try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)"), db)
                 let insertRegistry = try db.cachedStatement(sql: "INSERT INTO registry (id, kind, seq) VALUES (?, ?, ?)")
                 let insertAmendment = try db.cachedStatement(sql: "INSERT INTO amendment (target, seq) VALUES (?, ?)")
                 var invalidation = SnapshotInvalidation()
-                var batchPayloads: [String: String] = [:]
+                // Existence checks: a ledger empty when the batch began holds only this batch's ids, so an id
+                // whose hash the batch has not seen is new without asking SQLite. Otherwise, one lookup per event.
+                let startedEmpty = head.seq == 0
+                var batchIDHashes = Set<Int>()
+                var payloadBytes: [UInt8] = []
+                payloadBytes.reserveCapacity(1024)
+                var offset = 0
 
-                for (offset, item) in items.enumerated() {
-                    if offset % 1000 == 999 { progress?(offset + 1) }
+                try produce { item in
+                    offset += 1
+                    if offset % 1000 == 0 { progress?(offset) }
                     let event = item.event
-                    let payload = event.canonicalText
-                    if skipIdentical {
-                        let stored = try batchPayloads[event.id] ?? String.fetchOne(payloadByID, arguments: [event.id])
-                        if let stored {
-                            guard stored == payload else {
-                                throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
-                            }
-                            result.skipped.append(event.id)
-                            continue
+                    payloadBytes.removeAll(keepingCapacity: true)
+                    event.writeCanonical(into: &payloadBytes)
+                    let payload = String(decoding: payloadBytes, as: UTF8.self)
+                    let mayExist = !startedEmpty || !batchIDHashes.insert(event.id.hashValue).inserted
+                    if mayExist, let stored = try Row.fetchOne(storedByID, arguments: [event.id]) {
+                        guard skipIdentical else {
+                            throw item.locate(LedgerError("id \"\(event.id)\" is already used by another event", field: "id"))
                         }
+                        guard stored[1] as String == payload else {
+                            throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
+                        }
+                        result.skipped.append(event.id)
+                        return
                     }
-                    do { try checker.admit(event) } catch let error as LedgerError { throw item.locate(error) }
-                    batchPayloads[event.id] = payload
+                    do { try checker.admitChecked(event) } catch let error as LedgerError { throw item.locate(error) }
 
                     var row = StoredEvent(
                         seq: head.seq + 1, id: event.id, type: event.type.rawValue, date: event.date.text,
                         announced: event.announced?.text, status: event.status.rawValue, recordedAt: recordedAt,
                         payload: payload, prevHash: head.hash, hash: "")
                     row.hash = ChainHash.hash(prevHash: head.hash, row: row)
-                    try insertEvent.execute(arguments: [row.seq, row.id, row.type, row.date, row.announced, row.status,
-                                                        row.recordedAt, row.payload, row.prevHash, row.hash])
-                    for party in event.namedIDs { try insertParty.execute(arguments: [party, row.seq]) }
+                    insertEvent.bind(1, row.seq); insertEvent.bind(2, row.id); insertEvent.bind(3, row.type); insertEvent.bind(4, row.date)
+                    insertEvent.bind(5, row.announced); insertEvent.bind(6, row.status); insertEvent.bind(7, row.recordedAt)
+                    insertEvent.bind(8, row.payload); insertEvent.bind(9, row.prevHash); insertEvent.bind(10, row.hash)
+                    try insertEvent.step()
+                    for party in event.namedIDs {
+                        insertParty.bind(1, party); insertParty.bind(2, row.seq)
+                        try insertParty.step()
+                    }
                     switch event.body {
                     case .party(let p): try insertRegistry.execute(arguments: [p.party, "party", row.seq])
                     case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
@@ -115,6 +143,9 @@ extension EventStore {
             return result
         }
     }
+
+    /// The page cache of a writing connection, in KiB.
+    static let writeCacheKiB = 32 * 1024
 
     /// Records amendment `seq` under every id its target event names and every id it names itself
     /// (a replacement's), so the replay of one subject finds every amendment that can change it.

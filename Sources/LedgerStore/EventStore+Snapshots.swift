@@ -42,7 +42,7 @@ enum SnapshotPartKind: Int64 {
 extension EventStore {
     /// The number of events (in effective order) between two checkpoints, for a log of `count` events.
     public static func defaultSnapshotInterval(eventCount count: Int) -> Int {
-        min(100_000, max(2_000, count / 16))
+        min(250_000, max(2_000, count / 4))
     }
 
     /// Logs at least this long get snapshots rebuilt after an import of at least this many events.

@@ -48,3 +48,46 @@ struct RawRow {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 }
+
+/// Binding and stepping a write statement without boxing each argument (the import's inner loop).
+///
+/// The statement is GRDB's (prepared and cached by it, inside a transaction
+/// GRDB opened); only the per-row binding and stepping go straight to SQLite.
+struct RawWrite {
+    let statement: SQLiteStatement
+    let connection: SQLiteConnection
+
+    init(_ statement: Statement, _ db: Database) {
+        self.statement = statement.sqliteStatement
+        self.connection = db.sqliteConnection!
+        sqlite3_reset(self.statement)
+        sqlite3_clear_bindings(self.statement)
+    }
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
+
+    func bind(_ index: Int32, _ text: String?) {
+        guard var text else { sqlite3_bind_null(statement, index); return }
+        text.withUTF8 { utf8 in
+            // SQLITE_TRANSIENT: SQLite copies the bytes before withUTF8 returns.
+            let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+            if let base = utf8.baseAddress, utf8.count > 0 {
+                _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(utf8.count), transient)
+            } else {
+                _ = sqlite3_bind_text(statement, index, "", 0, transient)
+            }
+        }
+    }
+
+    /// Runs the statement once with the bound values, then resets it.
+    func step() throws {
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            let error = DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
+                                      message: String(cString: sqlite3_errmsg(connection)), sql: String(cString: sqlite3_sql(statement)))
+            sqlite3_reset(statement)
+            throw error
+        }
+        sqlite3_reset(statement)
+    }
+}

@@ -22,7 +22,7 @@ struct SnapshotRebuild: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
-    @Option(help: ArgumentHelp("Events (in effective order) between checkpoints (default: 1/16 of the log, 2000 to 100000).", valueName: "N"))
+    @Option(help: ArgumentHelp("Events (in effective order) between checkpoints (default: a quarter of the log, 2000 to 250000).", valueName: "N"))
     var interval: Int?
 
     func validate() throws {
