@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import GRDB
 import LedgerCore
 
@@ -34,7 +36,8 @@ extension EventStore {
     /// head (a hash a user kept) is still in the chain at its place, proving
     /// the log only grew since.
     public func verify(deep: Bool = false, knownHead: String? = nil) throws -> VerifyReport {
-        try writer.read { db in
+        if !deep, let report = try writer.read({ db in try Self.fastVerify(db, knownHead: knownHead) }) { return report }
+        return try writer.read { db in
             var previous = LogHead(seq: 0, hash: ChainHash.genesis)
             var lastRecorded = ""
             var foundKnownHead = knownHead == nil || knownHead == ChainHash.genesis
@@ -77,5 +80,83 @@ extension EventStore {
             return "the columns disagree with the payload"
         }
         return nil
+    }
+}
+
+extension EventStore {
+    /// The chain check of ``verify(deep:knownHead:)`` straight from SQLite's row buffers.
+    ///
+    /// Hashes the stored column bytes exactly as ``ChainHash`` does (it hashes
+    /// those same texts), without making strings; returns nil at the first
+    /// problem so the general path finds it again and words it.
+    static func fastVerify(_ db: Database, knownHead: String?) throws -> VerifyReport? {
+        let statement = try db.makeStatement(sql: "SELECT \(StoredEvent.columns) FROM event ORDER BY seq")
+        var previousSeq: Int64 = 0
+        var previousHash = Array(ChainHash.genesis.utf8)
+        var lastRecorded: [UInt8] = []
+        let known = knownHead.map { Array($0.lowercased().utf8) }
+        var foundKnownHead = known == nil || knownHead == ChainHash.genesis
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(2048)
+        var digits: [UInt8] = []
+        var hex = [UInt8](repeating: 0, count: 64)
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var intact = true
+        try statement.forEachRawRow { row in
+            guard intact else { return }
+            let seq = row.int64(0)
+            let prevHash = row.text(8), hash = row.text(9), recordedAt = row.text(6)
+            guard seq == previousSeq + 1, Self.same(prevHash, previousHash), !Self.precedes(recordedAt, lastRecorded) else {
+                intact = false
+                return
+            }
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: prevHash)
+            digits.removeAll(keepingCapacity: true)
+            var value = seq
+            repeat { digits.append(UInt8(ascii: "0") + UInt8(value % 10)); value /= 10 } while value > 0
+            buffer.append(0x0A)
+            buffer.append(contentsOf: digits.reversed())
+            for column in Int32(1)...7 {
+                buffer.append(0x0A)
+                buffer.append(contentsOf: row.text(column))
+            }
+            let digest = SHA256.hash(data: buffer)
+            var index = 0
+            for byte in digest {
+                hex[index] = hexDigits[Int(byte >> 4)]
+                hex[index + 1] = hexDigits[Int(byte & 0x0F)]
+                index += 2
+            }
+            guard Self.same(hash, hex) else { intact = false; return }
+            if let known, !foundKnownHead, Self.same(hash, known) { foundKnownHead = true }
+            previousSeq = seq
+            previousHash.removeAll(keepingCapacity: true)
+            previousHash.append(contentsOf: hash)
+            lastRecorded.removeAll(keepingCapacity: true)
+            lastRecorded.append(contentsOf: recordedAt)
+        }
+        guard intact, foundKnownHead else { return nil }
+        _ = digits
+        return VerifyReport(count: previousSeq, head: LogHead(seq: previousSeq, hash: String(decoding: previousHash, as: UTF8.self)), problem: nil)
+    }
+}
+
+extension EventStore {
+    /// Whether a column's bytes equal `bytes`.
+    fileprivate static func same(_ column: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+        guard column.count == bytes.count else { return false }
+        guard let base = column.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }
+        return bytes.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// Whether a column's bytes sort before `bytes` (byte order, as for the fixed-width UTC timestamps).
+    fileprivate static func precedes(_ column: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+        let common = min(column.count, bytes.count)
+        if common > 0, let base = column.baseAddress {
+            let order = bytes.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, common) }
+            if order != 0 { return order < 0 }
+        }
+        return column.count < bytes.count
     }
 }

@@ -41,6 +41,12 @@ struct RawRow {
         return UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count)
     }
 
+    /// The text bytes of column `index` (empty for NULL, numbers as SQLite prints them), valid until the next step.
+    func text(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(statement, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, index)))
+    }
+
     /// The text of column `index` as a String (nil for NULL).
     func string(_ index: Int32) -> String? {
         guard let text = sqlite3_column_text(statement, index) else { return nil }
