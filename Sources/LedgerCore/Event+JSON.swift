@@ -45,8 +45,11 @@ extension Event {
         case .correction(let c): ids = c.replacement.namedIDs
         case .retraction: ids = []
         }
-        var seen: Set<String> = []
-        return ids.filter { seen.insert($0).inserted }
+        // Few ids per event: a linear scan dedupes without allocating a set.
+        var unique: [String] = []
+        unique.reserveCapacity(ids.count)
+        for id in ids where !unique.contains(id) { unique.append(id) }
+        return unique
     }
 }
 

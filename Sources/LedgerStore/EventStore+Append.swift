@@ -88,6 +88,9 @@ extension EventStore {
                 var payloadBytes: [UInt8] = []
                 payloadBytes.reserveCapacity(1024)
                 var offset = 0
+                var hashBuffer: [UInt8] = []
+                hashBuffer.reserveCapacity(1024)
+                var partyIndex = PartyIndexBatch()
 
                 try produce { item in
                     offset += 1
@@ -109,19 +112,16 @@ extension EventStore {
                     }
                     do { try checker.admitChecked(event) } catch let error as LedgerError { throw item.locate(error) }
 
-                    var row = StoredEvent(
-                        seq: head.seq + 1, id: event.id, type: event.type.rawValue, date: event.date.text,
-                        announced: event.announced?.text, status: event.status.rawValue, recordedAt: recordedAt,
-                        payload: payload, prevHash: head.hash, hash: "")
-                    row.hash = ChainHash.hash(prevHash: head.hash, row: row)
-                    insertEvent.bind(1, row.seq); insertEvent.bind(2, row.id); insertEvent.bind(3, row.type); insertEvent.bind(4, row.date)
-                    insertEvent.bind(5, row.announced); insertEvent.bind(6, row.status); insertEvent.bind(7, row.recordedAt)
-                    insertEvent.bind(8, row.payload); insertEvent.bind(9, row.prevHash); insertEvent.bind(10, row.hash)
+                    let seq = head.seq + 1, type = event.type.rawValue, date = event.date.text, announced = event.announced?.text
+                    let status = event.status.rawValue
+                    let hash = ChainHash.hash(prevHash: head.hash, seq: seq, id: event.id, type: type, date: date, announced: announced,
+                                              status: status, recordedAt: recordedAt, payload: payload, buffer: &hashBuffer)
+                    insertEvent.bind(1, seq); insertEvent.bind(2, event.id); insertEvent.bind(3, type); insertEvent.bind(4, date)
+                    insertEvent.bind(5, announced); insertEvent.bind(6, status); insertEvent.bind(7, recordedAt)
+                    insertEvent.bind(8, payload); insertEvent.bind(9, head.hash); insertEvent.bind(10, hash)
                     try insertEvent.step()
-                    for party in event.namedIDs {
-                        insertParty.bind(1, party); insertParty.bind(2, row.seq)
-                        try insertParty.step()
-                    }
+                    partyIndex.add(event.namedIDs, seq: seq)
+                    let row = (seq: seq, id: event.id, hash: hash)
                     switch event.body {
                     case .party(let p): try insertRegistry.execute(arguments: [p.party, "party", row.seq])
                     case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
@@ -137,6 +137,7 @@ extension EventStore {
                     head = LogHead(seq: row.seq, hash: row.hash)
                     result.appended.append(AppendedEvent(seq: row.seq, id: row.id))
                 }
+                try partyIndex.write(insertParty)
                 result.head = head
                 return .commit
             }
@@ -174,5 +175,48 @@ extension EventStore {
             throw LedgerError("the log moved: expected head hash \(hash.prefix(12))… but the head is seq \(head.seq) with hash \(head.hash.prefix(12))…; nothing was appended (read the log again and retry)")
         default: return
         }
+    }
+}
+
+/// The batch's rows of the party index, kept compactly and inserted in key order at the end of the batch.
+///
+/// Inserting (party, seq) rows as events arrive touches a different place of
+/// the index for almost every row; sorted, they go in as runs of appends.
+/// Nothing in the batch reads the party index before the batch ends.
+struct PartyIndexBatch {
+    private var names: [String] = []
+    private var numbers: [String: UInt64] = [:]
+    /// party number << 40 | seq: 8 bytes a row.
+    private var rows: [UInt64] = []
+
+    mutating func add(_ parties: [String], seq: Int64) {
+        for party in parties {
+            let number: UInt64
+            if let known = numbers[party] {
+                number = known
+            } else {
+                number = UInt64(names.count)
+                names.append(party)
+                numbers[party] = number
+            }
+            rows.append(number << 40 | UInt64(seq))
+        }
+    }
+
+    /// Inserts the rows sorted by (party, seq) with `insert` (`INSERT OR IGNORE INTO event_party (party, seq)`).
+    mutating func write(_ insert: RawWrite) throws {
+        // Rank parties by their text so the rows go in in the index's own order.
+        let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        var rank = [UInt64](repeating: 0, count: names.count)
+        for (position, index) in order.enumerated() { rank[index] = UInt64(position) }
+        let seqMask: UInt64 = (1 << 40) - 1
+        for index in rows.indices { rows[index] = rank[Int(rows[index] >> 40)] << 40 | rows[index] & seqMask }
+        rows.sort()
+        for row in rows {
+            insert.bind(1, names[order[Int(row >> 40)]])
+            insert.bind(2, Int64(row & seqMask))
+            try insert.step()
+        }
+        rows = []
     }
 }

@@ -62,6 +62,41 @@ import Testing
         #expect(try strict(text).type == .retraction)
     }
 
+    /// Differential fuzzing: mutated payloads the fast path accepts, the general path accepts too, with the same event.
+    @Test(arguments: [UInt64(11), 12])
+    func neverAcceptsWhatTheGeneralDecoderWouldNot(seed: UInt64) throws {
+        let events = try HistoryGenerator(count: 800, seed: seed).events()
+        var random = SeededRandom(seed: seed &+ 100)
+        let interesting = Array("0123456789abcXYZ-.,:{}[]\" \\e\t".utf8) + [0x00, 0x1F, 0x7F, 0xC3, 0xA9, 0xFF]
+        var accepted = 0, declined = 0
+        for event in events {
+            let original = Array(event.canonicalText.utf8)
+            for _ in 0..<12 {
+                var bytes = original
+                for _ in 0..<random.int(in: 1...3) {
+                    let at = random.int(in: 0..<bytes.count)
+                    switch random.int(in: 0..<5) {
+                    case 0: bytes.remove(at: at)
+                    case 1: bytes[at] = random.pick(interesting)
+                    case 2: bytes.insert(random.pick(interesting), at: at)
+                    case 3:
+                        let end = min(bytes.count, at + random.int(in: 1...24))
+                        bytes.insert(contentsOf: bytes[at..<end], at: end)
+                    default:
+                        let other = random.int(in: 0..<bytes.count)
+                        bytes.swapAt(at, other)
+                    }
+                    if bytes.isEmpty { bytes = original }
+                }
+                guard let fast = CanonicalDecoder.event(from: bytes) else { declined += 1; continue }
+                accepted += 1
+                let general = try? EventDecoder.decode(JSONParser.parse(bytes))
+                #expect(general == fast, "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(accepted > 100 && declined > 100)
+    }
+
     @Test func parsesDecimalsExactlyAsExactDecimal() throws {
         var random = SeededRandom(seed: 7)
         var samples = ["1", "10", "100", "0.5", "0.05", "007", "12.50", "1764600000", "0.1234567890123456789", "9999999999999999999", "1000000000000000000"]
