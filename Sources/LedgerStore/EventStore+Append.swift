@@ -26,7 +26,10 @@ extension EventStore {
     /// `expecting`, the batch is refused when the log's head moved since the
     /// caller read it.
     public func append(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
-        try write(skipIdentical: false, expecting: expecting) { sink in for event in events { try sink(event) } }
+        try write(skipIdentical: false, expecting: expecting) { sink in
+            var buffer: [UInt8] = []
+            for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
+        }
     }
 
     /// Appends the events that are not stored yet, as one atomic batch.
@@ -36,23 +39,28 @@ extension EventStore {
     /// appended.
     public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil,
                              progress: ((Int) -> Void)? = nil) throws -> AppendResult {
-        try write(skipIdentical: true, expecting: expecting, progress: progress) { sink in for event in events { try sink(event) } }
+        try write(skipIdentical: true, expecting: expecting, progress: progress) { sink in
+            var buffer: [UInt8] = []
+            for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
+        }
     }
 
     /// Imports the events `produce` hands to its sink, one at a time, as one atomic, idempotent batch.
     ///
     /// The streaming form of ``importEvents(_:expecting:progress:)``: the
     /// producer (e.g. ``EventFiles/forEachEvent(in:progress:_:)``) decodes
-    /// the next event only when the previous one is stored, so the batch
-    /// never sits in memory. Any error, from the producer or the store,
-    /// rolls the whole batch back.
+    /// the events on a second thread while this one stores them, a bounded
+    /// queue between the two, so the batch never sits in memory. Any error,
+    /// from the producer or the store, rolls the whole batch back.
     public func importEvents(expecting: ExpectedHead? = nil, progress: ((Int) -> Void)? = nil,
                              streaming produce: ((SourcedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
-        try write(skipIdentical: true, expecting: expecting, progress: progress, produce)
+        try write(skipIdentical: true, expecting: expecting, progress: progress) { sink in
+            try ImportPipeline.run(produce, into: sink)
+        }
     }
 
     private func write(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil,
-                       _ produce: ((SourcedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
+                       _ produce: ((PreparedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
         try writer.writeWithoutTransaction { db in
             // A batch rewrites index pages again and again; a larger page cache keeps them out of the WAL until commit.
             try db.execute(sql: "PRAGMA cache_size = -\(Self.writeCacheKiB)")
@@ -85,20 +93,15 @@ extension EventStore {
                 // whose hash the batch has not seen is new without asking SQLite. Otherwise, one lookup per event.
                 let startedEmpty = head.seq == 0
                 var batchIDHashes = Set<Int>()
-                var payloadBytes: [UInt8] = []
-                payloadBytes.reserveCapacity(1024)
                 var offset = 0
                 var hashBuffer: [UInt8] = []
                 hashBuffer.reserveCapacity(1024)
                 var partyIndex = PartyIndexBatch()
 
-                try produce { item in
+                try produce { prepared in
                     offset += 1
                     if offset % 1000 == 0 { progress?(offset) }
-                    let event = item.event
-                    payloadBytes.removeAll(keepingCapacity: true)
-                    event.writeCanonical(into: &payloadBytes)
-                    let payload = String(decoding: payloadBytes, as: UTF8.self)
+                    let item = prepared.item, event = item.event, payload = prepared.payload
                     let mayExist = !startedEmpty || !batchIDHashes.insert(event.id.hashValue).inserted
                     if mayExist, let stored = try Row.fetchOne(storedByID, arguments: [event.id]) {
                         guard skipIdentical else {
@@ -218,5 +221,137 @@ struct PartyIndexBatch {
             try insert.step()
         }
         rows = []
+    }
+}
+
+/// An event ready to store: its canonical payload already written.
+struct PreparedEvent: @unchecked Sendable {
+    var item: SourcedEvent
+    var payload: String
+
+    init(_ item: SourcedEvent, buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        item.event.writeCanonical(into: &buffer)
+        self.item = item
+        payload = String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+/// Decoding and encoding on one thread, storing on the calling one: an import uses both cores.
+///
+/// The producer runs on its own thread and hands over events in small
+/// batches through a bounded queue (so memory stays flat); events reach the
+/// store in the producer's order. Whichever side fails first stops the other,
+/// and the error the caller sees is the first one in event order: a
+/// producer error surfaces once the events before it are stored.
+enum ImportPipeline {
+    static let batchSize = 256
+    static let queuedBatches = 16
+
+    static func run(_ produce: ((SourcedEvent) throws -> Void) throws -> Void, into consume: (PreparedEvent) throws -> Void) throws {
+        let channel = Channel()
+        try withoutActuallyEscaping(produce) { produce in
+            let task = ProducerTask(produce: produce, channel: channel)
+            let thread = Thread { task.run() }
+            thread.stackSize = 8 << 20
+            thread.start()
+            defer {
+                channel.cancel()
+                task.done.wait()
+            }
+            while let batch = try channel.receive() {
+                for prepared in batch { try consume(prepared) }
+            }
+        }
+    }
+
+    private final class ProducerTask: @unchecked Sendable {
+        /// Released before `done` is signalled: the closure must not outlive `run(_:into:)`.
+        var produce: (((SourcedEvent) throws -> Void) throws -> Void)?
+        let channel: Channel
+        let done = DispatchSemaphore(value: 0)
+
+        init(produce: @escaping ((SourcedEvent) throws -> Void) throws -> Void, channel: Channel) {
+            self.produce = produce
+            self.channel = channel
+        }
+
+        func run() {
+            work()
+            produce = nil
+            done.signal()
+        }
+
+        private func work() {
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1024)
+            var batch: [PreparedEvent] = []
+            batch.reserveCapacity(ImportPipeline.batchSize)
+            guard let produce else { return }
+            do {
+                try produce { item in
+                    batch.append(PreparedEvent(item, buffer: &buffer))
+                    if batch.count == ImportPipeline.batchSize {
+                        try channel.send(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { try channel.send(batch) }
+                channel.finish(nil)
+            } catch is Channel.Cancelled {
+                channel.finish(nil)
+            } catch {
+                if !batch.isEmpty { try? channel.send(batch) }
+                channel.finish(error)
+            }
+        }
+    }
+
+    /// A bounded queue of batches between the producer and the store.
+    private final class Channel: @unchecked Sendable {
+        struct Cancelled: Error {}
+        private let condition = NSCondition()
+        private var batches: [[PreparedEvent]] = []
+        private var finished = false
+        private var failure: (any Error)?
+        private var cancelled = false
+
+        func send(_ batch: [PreparedEvent]) throws {
+            condition.lock()
+            defer { condition.unlock() }
+            while batches.count >= ImportPipeline.queuedBatches && !cancelled { condition.wait() }
+            if cancelled { throw Cancelled() }
+            batches.append(batch)
+            condition.broadcast()
+        }
+
+        func finish(_ error: (any Error)?) {
+            condition.lock()
+            finished = true
+            failure = error
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next batch; nil when the producer is done; throws the producer's error after its last batch.
+        func receive() throws -> [PreparedEvent]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while batches.isEmpty && !finished { condition.wait() }
+            if !batches.isEmpty {
+                let batch = batches.removeFirst()
+                condition.broadcast()
+                return batch
+            }
+            if let failure { throw failure }
+            return nil
+        }
     }
 }
