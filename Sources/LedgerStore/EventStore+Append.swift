@@ -249,7 +249,7 @@ enum ImportPipeline {
     static let queuedBatches = 16
 
     static func run(_ produce: ((SourcedEvent) throws -> Void) throws -> Void, into consume: (PreparedEvent) throws -> Void) throws {
-        let channel = Channel()
+        let channel = Channel(capacity: queuedBatches)
         try withoutActuallyEscaping(produce) { produce in
             let task = ProducerTask(produce: produce, channel: channel)
             let thread = Thread { task.run() }
@@ -298,7 +298,7 @@ enum ImportPipeline {
                 }
                 if !batch.isEmpty { try channel.send(batch) }
                 channel.finish(nil)
-            } catch is Channel.Cancelled {
+            } catch is BoundedChannelCancelled {
                 channel.finish(nil)
             } catch {
                 if !batch.isEmpty { try? channel.send(batch) }
@@ -307,51 +307,5 @@ enum ImportPipeline {
         }
     }
 
-    /// A bounded queue of batches between the producer and the store.
-    private final class Channel: @unchecked Sendable {
-        struct Cancelled: Error {}
-        private let condition = NSCondition()
-        private var batches: [[PreparedEvent]] = []
-        private var finished = false
-        private var failure: (any Error)?
-        private var cancelled = false
-
-        func send(_ batch: [PreparedEvent]) throws {
-            condition.lock()
-            defer { condition.unlock() }
-            while batches.count >= ImportPipeline.queuedBatches && !cancelled { condition.wait() }
-            if cancelled { throw Cancelled() }
-            batches.append(batch)
-            condition.broadcast()
-        }
-
-        func finish(_ error: (any Error)?) {
-            condition.lock()
-            finished = true
-            failure = error
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        func cancel() {
-            condition.lock()
-            cancelled = true
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        /// The next batch; nil when the producer is done; throws the producer's error after its last batch.
-        func receive() throws -> [PreparedEvent]? {
-            condition.lock()
-            defer { condition.unlock() }
-            while batches.isEmpty && !finished { condition.wait() }
-            if !batches.isEmpty {
-                let batch = batches.removeFirst()
-                condition.broadcast()
-                return batch
-            }
-            if let failure { throw failure }
-            return nil
-        }
-    }
+    private typealias Channel = BoundedChannel<[PreparedEvent]>
 }

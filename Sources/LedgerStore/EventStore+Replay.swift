@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LedgerCore
 
@@ -91,14 +92,91 @@ extension EventStore {
     }
 
     /// Folds the stored events dated after `after` (all when nil) up to `asOf` into `state`.
+    ///
+    /// Reading and decoding stay on this thread (it holds the database); once
+    /// the replay proves long, folding moves to a second thread, fed in
+    /// order through a bounded queue, so both cores work.
     static func replay(_ db: Database, from state: LedgerState, after: LedgerDate?, asOf: LedgerDate, maxSeq: Int64) throws -> LedgerState {
         let amendments = try amendments(db, maxSeq: maxSeq)
-        var replayer = after.map { Replayer(amendments: amendments, asOf: asOf, after: $0) } ?? Replayer(amendments: amendments, asOf: asOf)
-        var state = state
-        try forEachForReplay(db, after: after, asOf: asOf, maxSeq: maxSeq) { seq, event in
+        let replayer = after.map { Replayer(amendments: amendments, asOf: asOf, after: $0) } ?? Replayer(amendments: amendments, asOf: asOf)
+        let fold = FoldWorker(state: state, replayer: replayer)
+        var batch: [(Int64, Event)] = []
+        batch.reserveCapacity(FoldWorker.batchSize)
+        do {
+            try forEachForReplay(db, after: after, asOf: asOf, maxSeq: maxSeq) { seq, event in
+                batch.append((seq, event))
+                if batch.count == FoldWorker.batchSize {
+                    try fold.fold(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            try fold.fold(batch)
+        } catch {
+            fold.abandon()
+            throw error
+        }
+        return fold.finish()
+    }
+}
+
+/// Folds replayed events into a state, on a second thread once there is enough to fold.
+///
+/// The first batch is folded on the caller's thread (a short replay never
+/// starts a thread); from the second on, batches go through a bounded queue
+/// to a worker that folds them in order.
+private final class FoldWorker: @unchecked Sendable {
+    static let batchSize = 1024
+
+    private var state: LedgerState
+    private var replayer: Replayer
+    private var channel: BoundedChannel<[(Int64, Event)]>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(state: LedgerState, replayer: Replayer) {
+        self.state = state
+        self.replayer = replayer
+    }
+
+    func fold(_ batch: [(Int64, Event)]) throws {
+        if let channel {
+            try channel.send(batch)
+        } else if batch.count < Self.batchSize {
+            foldHere(batch)
+        } else {
+            // Long replay: fold this batch here, the rest on the worker.
+            foldHere(batch)
+            let channel = BoundedChannel<[(Int64, Event)]>(capacity: 8)
+            self.channel = channel
+            let thread = Thread { [self] in
+                while let next = try? channel.receive() { foldHere(next) }
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func foldHere(_ batch: [(Int64, Event)]) {
+        for (seq, event) in batch {
             replayer.feed(seq: seq, event: event) { state.apply($0) }
+        }
+    }
+
+    /// Waits for the worker, emits the pending replacements and returns the state.
+    func finish() -> LedgerState {
+        if let channel {
+            channel.finish(nil)
+            done.wait()
         }
         replayer.finish { state.apply($0) }
         return state
+    }
+
+    /// Stops the worker after an error.
+    func abandon() {
+        if let channel {
+            channel.finish(nil)
+            done.wait()
+        }
     }
 }
