@@ -56,7 +56,7 @@ let package = Package(
             name: "LedgerStoreTests",
             dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "CLITests", dependencies: ["LedgerCore", "SyntheticHistory"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,7 +26,7 @@ extension EventStore {
     /// `expecting`, the batch is refused when the log's head moved since the
     /// caller read it.
     public func append(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
-        try write(skipIdentical: false, expecting: expecting) { sink in
+        try write(skipIdentical: false, expecting: expecting, naming: Self.namedIDs(events)) { sink in
             var buffer: [UInt8] = []
             for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
         }
@@ -39,7 +39,7 @@ extension EventStore {
     /// appended.
     public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil,
                              progress: ((Int) -> Void)? = nil) throws -> AppendResult {
-        try write(skipIdentical: true, expecting: expecting, progress: progress) { sink in
+        try write(skipIdentical: true, expecting: expecting, progress: progress, naming: Self.namedIDs(events)) { sink in
             var buffer: [UInt8] = []
             for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
         }
@@ -59,7 +59,13 @@ extension EventStore {
         }
     }
 
-    private func write(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil,
+    /// Every party, company or partnership id the events name: all a small batch needs from the registry.
+    private static func namedIDs(_ events: [SourcedEvent]) -> Set<String>? {
+        guard events.count <= 1_000 else { return nil }
+        return Set(events.flatMap { $0.event.namedIDs })
+    }
+
+    private func write(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil, naming: Set<String>? = nil,
                        _ produce: ((PreparedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
         try writer.writeWithoutTransaction { db in
             // A batch rewrites index pages again and again; a larger page cache keeps them out of the WAL until commit.
@@ -71,8 +77,16 @@ extension EventStore {
                 let lastRecorded = try String.fetchOne(db, sql: "SELECT recordedAt FROM event ORDER BY seq DESC LIMIT 1")
                 let recordedAt = max(Timestamp.now().text, lastRecorded ?? "")
 
+                // The registry entries the checks can ask about: those the batch names (a small batch), or all.
                 var registry = (parties: Set<String>(), partnerships: Set<String>())
-                for row in try Row.fetchAll(db, sql: "SELECT id, kind FROM registry") {
+                let entries: [Row]
+                if let naming {
+                    let lookup = try db.cachedStatement(sql: "SELECT id, kind FROM registry WHERE id = ?")
+                    entries = try naming.sorted().compactMap { try Row.fetchOne(lookup, arguments: [$0]) }
+                } else {
+                    entries = try Row.fetchAll(db, sql: "SELECT id, kind FROM registry")
+                }
+                for row in entries {
                     let id: String = row[0]
                     if row[1] as String == "party" { registry.parties.insert(id) } else { registry.partnerships.insert(id) }
                 }
