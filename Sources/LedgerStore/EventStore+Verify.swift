@@ -84,74 +84,153 @@ extension EventStore {
 }
 
 extension EventStore {
-    /// The chain check of ``verify(deep:knownHead:)`` straight from SQLite's row buffers.
+    /// The chain check of ``verify(deep:knownHead:)`` straight from SQLite's row buffers, on two threads.
     ///
-    /// Hashes the stored column bytes exactly as ``ChainHash`` does (it hashes
-    /// those same texts), without making strings; returns nil at the first
-    /// problem so the general path finds it again and words it.
+    /// This thread reads each row and lays out the bytes ``ChainHash`` hashes
+    /// (the stored column texts, without making strings); a second thread
+    /// hashes and checks them in order. Returns nil at the first problem, so
+    /// the general path finds it again and words it.
     static func fastVerify(_ db: Database, knownHead: String?) throws -> VerifyReport? {
         let statement = try db.makeStatement(sql: "SELECT \(StoredEvent.columns) FROM event ORDER BY seq")
-        var previousSeq: Int64 = 0
-        var previousHash = Array(ChainHash.genesis.utf8)
-        var lastRecorded: [UInt8] = []
-        let known = knownHead.map { Array($0.lowercased().utf8) }
-        var foundKnownHead = known == nil || knownHead == ChainHash.genesis
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(2048)
-        var digits: [UInt8] = []
-        var hex = [UInt8](repeating: 0, count: 64)
-        let hexDigits = Array("0123456789abcdef".utf8)
-        var intact = true
-        try statement.forEachRawRow { row in
-            guard intact else { return }
-            let seq = row.int64(0)
-            let prevHash = row.text(8), hash = row.text(9), recordedAt = row.text(6)
-            guard seq == previousSeq + 1, Self.same(prevHash, previousHash), !Self.precedes(recordedAt, lastRecorded) else {
-                intact = false
-                return
+        let checker = ChainChecker(knownHead: knownHead)
+        let channel = BoundedChannel<RowBatch>(capacity: 8)
+        let thread = Thread {
+            while let batch = try? channel.receive() {
+                if !checker.check(batch) { channel.cancel() }
             }
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: prevHash)
-            digits.removeAll(keepingCapacity: true)
-            var value = seq
-            repeat { digits.append(UInt8(ascii: "0") + UInt8(value % 10)); value /= 10 } while value > 0
-            buffer.append(0x0A)
-            buffer.append(contentsOf: digits.reversed())
-            for column in Int32(1)...7 {
-                buffer.append(0x0A)
-                buffer.append(contentsOf: row.text(column))
-            }
-            let digest = SHA256.hash(data: buffer)
-            var index = 0
-            for byte in digest {
-                hex[index] = hexDigits[Int(byte >> 4)]
-                hex[index + 1] = hexDigits[Int(byte & 0x0F)]
-                index += 2
-            }
-            guard Self.same(hash, hex) else { intact = false; return }
-            if let known, !foundKnownHead, Self.same(hash, known) { foundKnownHead = true }
-            previousSeq = seq
-            previousHash.removeAll(keepingCapacity: true)
-            previousHash.append(contentsOf: hash)
-            lastRecorded.removeAll(keepingCapacity: true)
-            lastRecorded.append(contentsOf: recordedAt)
+            checker.done.signal()
         }
+        thread.stackSize = 1 << 20
+        thread.start()
+        var batch = RowBatch()
+        var digits: [UInt8] = []
+        do {
+            try statement.forEachRawRow { row in
+                let seq = row.int64(0)
+                let start = batch.inputs.count
+                let prevHash = row.text(8)
+                batch.inputs.append(contentsOf: prevHash)
+                batch.inputs.append(0x0A)
+                digits.removeAll(keepingCapacity: true)
+                var value = seq
+                repeat { digits.append(UInt8(ascii: "0") + UInt8(value % 10)); value /= 10 } while value > 0
+                batch.inputs.append(contentsOf: digits.reversed())
+                for column in Int32(1)...7 {
+                    batch.inputs.append(0x0A)
+                    batch.inputs.append(contentsOf: row.text(column))
+                }
+                let recordedAt = row.text(6), hash = row.text(9)
+                batch.rows.append(RowBatch.Row(seq: seq, input: start..<batch.inputs.count, prevHashCount: prevHash.count,
+                                               recordedAt: batch.texts.count..<(batch.texts.count + recordedAt.count),
+                                               hash: (batch.texts.count + recordedAt.count)..<(batch.texts.count + recordedAt.count + hash.count)))
+                batch.texts.append(contentsOf: recordedAt)
+                batch.texts.append(contentsOf: hash)
+                if batch.rows.count == 512 {
+                    try channel.send(batch)
+                    batch = RowBatch()
+                }
+            }
+            if !batch.rows.isEmpty { try channel.send(batch) }
+        } catch is BoundedChannelCancelled {
+            // The checker found a problem; the general path will name it.
+        } catch {
+            channel.finish(nil)
+            checker.done.wait()
+            throw error
+        }
+        channel.finish(nil)
+        checker.done.wait()
+        return checker.report
+    }
+}
+
+/// Rows read for checking: the bytes each row's hash covers, and its recorded time and stored hash.
+private struct RowBatch: Sendable {
+    struct Row: Sendable {
+        var seq: Int64
+        var input: Range<Int>
+        var prevHashCount: Int
+        var recordedAt: Range<Int>
+        var hash: Range<Int>
+    }
+    var rows: [Row] = []
+    var inputs: [UInt8] = []
+    var texts: [UInt8] = []
+
+    init() {
+        rows.reserveCapacity(512)
+        inputs.reserveCapacity(512 * 512)
+        texts.reserveCapacity(512 * 96)
+    }
+}
+
+/// Checks row batches in seq order: continuity, links, recorded times and hashes.
+private final class ChainChecker: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    private var previousSeq: Int64 = 0
+    private var previousHash = Array(ChainHash.genesis.utf8)
+    private var lastRecorded: [UInt8] = []
+    private let known: [UInt8]?
+    private var foundKnownHead: Bool
+    private var intact = true
+    private var hex = [UInt8](repeating: 0, count: 64)
+    private let hexDigits = Array("0123456789abcdef".utf8)
+
+    init(knownHead: String?) {
+        known = knownHead.map { Array($0.lowercased().utf8) }
+        foundKnownHead = knownHead == nil || knownHead == ChainHash.genesis
+    }
+
+    /// The report when every row checked out; nil otherwise.
+    var report: VerifyReport? {
         guard intact, foundKnownHead else { return nil }
-        _ = digits
         return VerifyReport(count: previousSeq, head: LogHead(seq: previousSeq, hash: String(decoding: previousHash, as: UTF8.self)), problem: nil)
+    }
+
+    /// Checks a batch; false at the first problem.
+    func check(_ batch: RowBatch) -> Bool {
+        guard intact else { return false }
+        return batch.inputs.withUnsafeBufferPointer { inputs in
+            batch.texts.withUnsafeBufferPointer { texts in
+                for row in batch.rows {
+                    let prevHash = UnsafeBufferPointer(rebasing: inputs[row.input.lowerBound..<(row.input.lowerBound + row.prevHashCount)])
+                    let recordedAt = UnsafeBufferPointer(rebasing: texts[row.recordedAt])
+                    let hash = UnsafeBufferPointer(rebasing: texts[row.hash])
+                    guard row.seq == previousSeq + 1, EventStore.same(prevHash, previousHash),
+                          !EventStore.precedes(recordedAt, lastRecorded) else { intact = false; return false }
+                    var hasher = SHA256()
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: inputs[row.input])))
+                    let digest = hasher.finalize()
+                    var index = 0
+                    for byte in digest {
+                        hex[index] = hexDigits[Int(byte >> 4)]
+                        hex[index + 1] = hexDigits[Int(byte & 0x0F)]
+                        index += 2
+                    }
+                    guard EventStore.same(hash, hex) else { intact = false; return false }
+                    if let known, !foundKnownHead, EventStore.same(hash, known) { foundKnownHead = true }
+                    previousSeq = row.seq
+                    previousHash.removeAll(keepingCapacity: true)
+                    previousHash.append(contentsOf: hash)
+                    lastRecorded.removeAll(keepingCapacity: true)
+                    lastRecorded.append(contentsOf: recordedAt)
+                }
+                return true
+            }
+        }
     }
 }
 
 extension EventStore {
     /// Whether a column's bytes equal `bytes`.
-    fileprivate static func same(_ column: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+    static func same(_ column: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
         guard column.count == bytes.count else { return false }
         guard let base = column.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }
         return bytes.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, bytes.count) == 0 }
     }
 
     /// Whether a column's bytes sort before `bytes` (byte order, as for the fixed-width UTC timestamps).
-    fileprivate static func precedes(_ column: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+    static func precedes(_ column: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
         let common = min(column.count, bytes.count)
         if common > 0, let base = column.baseAddress {
             let order = bytes.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, common) }
