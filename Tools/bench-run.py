@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the Partnership Ledger benchmark (called by Tools/bench, which builds and sets up first).
 
-Measures, for generated histories of 10k, 100k and 1M events (--quick: 10k and
+Measures, for generated histories of 1k, 10k, 100k and 1M events (--quick: up to
 100k), as medians of several runs: import events/s against the SQLite floor
 and Python's `eventsourcing`; full replay events/s against `eventsourcing`;
 as-of query latency (p50, p99) with and without snapshots; single-event CLI
@@ -20,7 +20,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, ".build", "release")
+BIN = os.path.abspath(os.environ.get("BENCH_BIN", os.path.join(ROOT, ".build", "release")))
 LEDGER = os.path.join(BIN, "partnership-ledger")
 GENERATE = os.path.join(BIN, "generate-history")
 PROBE = os.path.join(BIN, "bench-probe")
@@ -178,7 +178,7 @@ def rate(value):
 
 def table(results, runs, machine):
     sizes = sorted(results)
-    names = {10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
+    names = {1_000: "1k", 10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
     header = "| measure | " + " | ".join(names.get(size, str(size)) for size in sizes) + " |"
     rule = "|---|" + "---|" * len(sizes)
     lines = [header, rule]
@@ -209,7 +209,8 @@ def table(results, runs, machine):
     notes = [
         "",
         f"Medians of {runs} runs (eventsourcing at 1M: {max(1, runs - 1)}); query latencies over 300 random dates and companies "
-        f"(whole state: 100, at 1M 30), in one process after one warm-up query. Machine: {machine}.",
+        f"(whole state: 100, at 1M 30), in one process after one warm-up query. Binaries: release build with the Swift runtime "
+        f"linked statically (`--static-swift-stdlib`). Machine: {machine}.",
     ]
     return "\n".join(lines + notes)
 
@@ -221,7 +222,7 @@ def main():
     parser.add_argument("--markdown", default=os.path.join(ROOT, "Tools", "bench-results.md"))
     parser.add_argument("--json", default=os.path.join(ROOT, "Tools", "bench-out", "results.json"))
     args = parser.parse_args()
-    sizes = [10_000, 100_000] + ([] if args.quick else [1_000_000])
+    sizes = [1_000, 10_000, 100_000] + ([] if args.quick else [1_000_000])
     work = os.path.join(ROOT, "Tools", "bench-out")
     os.makedirs(work, exist_ok=True)
     started = time.time()
