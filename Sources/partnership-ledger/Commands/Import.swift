@@ -70,9 +70,14 @@ struct Import: ParsableCommand {
         progress.finish()
         result.report(verb: "imported")
         if !noSnapshots, result.appended.count >= EventStore.snapshotImportThreshold {
+            // The events are stored; snapshots only speed up queries, so failing to build them is a note, not an error.
             let started = Date()
-            let built = try store.rebuildSnapshots()
-            Output.note("rebuilt \(built.checkpoints) snapshots in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            do {
+                let built = try store.rebuildSnapshots()
+                Output.note("rebuilt \(built.checkpoints) snapshots in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            } catch {
+                Output.note("the events are stored, but snapshots could not be rebuilt (\(error)); run `partnership-ledger snapshot rebuild`")
+            }
         }
     }
 }
