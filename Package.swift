@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 "LedgerCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -42,16 +43,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        // Maintainer tools: synthetic histories for benchmarks and tests.
+        .target(name: "SyntheticHistory", dependencies: ["LedgerCore"], path: "Tools/SyntheticHistory"),
+        .executableTarget(
+            name: "generate-history",
+            dependencies: ["SyntheticHistory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/generate-history"
+        ),
+        .executableTarget(
+            name: "bench-probe",
+            dependencies: ["LedgerCore", "LedgerStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/bench-probe"
+        ),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "SyntheticHistory"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built binary (depending on it makes `swift test` build it);
         // GRDB lets them play the attacker on a ledger file.
         .testTarget(
             name: "CLITests",
-            dependencies: ["LedgerCore", "partnership-ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LedgerCore", "SyntheticHistory", "partnership-ledger", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "partnership-ledger"]),

@@ -87,7 +87,20 @@ public struct Replayer {
     public init(amendments: Amendments, asOf: LedgerDate) {
         self.amendments = amendments
         self.pending = amendments.replacements.filter { $0.event.date <= asOf }
+        self.checksAmendments = !amendments.isEmpty
     }
+
+    /// A replayer that resumes after a snapshot of every event dated on or before `after`.
+    ///
+    /// Feed it only stored events dated after `after`; it emits only the
+    /// replacements dated after `after` (the earlier ones are in the snapshot).
+    public init(amendments: Amendments, asOf: LedgerDate, after: LedgerDate) {
+        self.amendments = amendments
+        self.pending = amendments.replacements.filter { $0.event.date <= asOf && $0.event.date > after }
+        self.checksAmendments = !amendments.isEmpty
+    }
+
+    private let checksAmendments: Bool
 
     /// Feeds one stored event; calls `sink` with every effective event now due.
     public mutating func feed(seq: Int64, event: Event, into sink: (EffectiveEvent) throws -> Void) rethrows {
@@ -99,8 +112,18 @@ public struct Replayer {
         case .correction, .retraction: return
         default: break
         }
-        if amendments.isEmpty || amendments.amendment(for: event.id) == nil {
+        if !checksAmendments || amendments.amendment(for: event.id) == nil {
             try sink(EffectiveEvent(seq: seq, event: event))
+        }
+    }
+
+    /// Emits the pending replacements dated on or before `date` (before a checkpoint at `date`).
+    ///
+    /// Call it only once every stored event dated on or before `date` was fed.
+    public mutating func flush(through date: LedgerDate, into sink: (EffectiveEvent) throws -> Void) rethrows {
+        while next < pending.count, pending[next].event.date <= date {
+            try sink(pending[next])
+            next += 1
         }
     }
 

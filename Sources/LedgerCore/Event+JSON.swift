@@ -8,8 +8,13 @@ extension Event {
     /// an event gives the same bytes every time.
     public var json: JSONValue { jsonObject(includeID: true) }
 
-    /// The canonical text of ``json``: the bytes stored and hashed.
-    public var canonicalText: String { json.canonicalText }
+    /// The canonical text of ``json``: the bytes stored and hashed (written directly, see ``writeCanonical(into:)``).
+    public var canonicalText: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(384)
+        writeCanonical(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     func jsonObject(includeID: Bool) -> JSONValue {
         var object: [String: JSONValue] = [
@@ -40,8 +45,11 @@ extension Event {
         case .correction(let c): ids = c.replacement.namedIDs
         case .retraction: ids = []
         }
-        var seen: Set<String> = []
-        return ids.filter { seen.insert($0).inserted }
+        // Few ids per event: a linear scan dedupes without allocating a set.
+        var unique: [String] = []
+        unique.reserveCapacity(ids.count)
+        for id in ids where !unique.contains(id) { unique.append(id) }
+        return unique
     }
 }
 

@@ -35,6 +35,65 @@ public enum EventDecoder {
         return events
     }
 
+    /// Decodes the events of a document one at a time, calling `body` with each and its 1-based position.
+    ///
+    /// The same events and errors as ``decodeDocument(_:file:)``, without
+    /// holding them all: an import of a long JSON Lines file streams through.
+    /// Errors from `body` pass through unchanged.
+    public static func forEachEvent(_ bytes: [UInt8], file: String? = nil, _ body: (Event, Int) throws -> Void) throws {
+        guard bytes.count <= maxDocumentBytes else {
+            throw LedgerError("is larger than \(maxDocumentBytes >> 20) MiB; split it into smaller files", file: file)
+        }
+        var offset = 0
+        // JSON Lines of canonical events (what `export` and generate-history write) take the fast path
+        // line by line; from the first line it declines on, the general parser takes over.
+        let resume = try canonicalLines(bytes) { event in
+            offset += 1
+            try body(event, offset)
+        }
+        let count: Int
+        do {
+            let handle = { (value: JSONValue) throws in
+                offset += 1
+                let event: Event
+                do { event = try decode(value) } catch let error as LedgerError {
+                    throw error.located(file: file, index: offset, eventId: value["id"].flatMap { if case .string(let s) = $0 { s } else { nil } })
+                }
+                try body(event, offset)
+            }
+            let fast = offset
+            if resume == 0 {
+                count = try JSONParser.forEachDocument(bytes, handle)
+            } else {
+                count = fast + (try JSONParser.forEachValue(bytes, from: resume, handle))
+            }
+        } catch let error as JSONSyntaxError {
+            throw LedgerError(error.description, file: file)
+        }
+        guard count > 0 else { throw LedgerError("holds no events", file: file) }
+    }
+
+    /// Hands out the leading lines of `bytes` that are each one canonical event; returns where the rest starts.
+    ///
+    /// Stops at the first line the fast decoder declines (or at a line that
+    /// is not a lone object); `bytes[result...]` is then left to the general
+    /// parser, which gives the same events for what the fast path took.
+    private static func canonicalLines(_ bytes: [UInt8], _ body: (Event) throws -> Void) rethrows -> Int {
+        guard bytes.first == UInt8(ascii: "{") else { return 0 }
+        var start = 0
+        return try bytes.withUnsafeBytes { raw in
+            while start < raw.count {
+                var end = start
+                while end < raw.count, raw[end] != 0x0A { end += 1 }
+                guard raw[start] == UInt8(ascii: "{"),
+                      let event = CanonicalDecoder.event(from: UnsafeRawBufferPointer(rebasing: raw[start..<end])) else { return start }
+                try body(event)
+                start = end + 1
+            }
+            return raw.count
+        }
+    }
+
     /// Decodes one event object; an absent id is generated from the content.
     public static func decode(_ value: JSONValue) throws(LedgerError) -> Event {
         try decode(value, path: "", allowID: true)

@@ -51,7 +51,7 @@ public enum ExactDecimal {
         // Values with more than 20 fractional digits come only from division; 20 is exact enough.
         NSDecimalRound(&rounded, &copy, 20, .plain)
         let description = rounded.description
-        guard description.contains("e") || description.contains("E") else { return description }
+        guard description.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return description }
         return String(describing: NSDecimalNumber(decimal: rounded).stringValue)
     }
 

@@ -56,6 +56,50 @@ public struct JSONParser {
         return values
     }
 
+    /// Calls `body` with each value of a document, as ``parseDocuments(_:)`` would return them, parsing one at a time.
+    ///
+    /// A document that is one JSON array yields its elements; otherwise each
+    /// value in turn (JSON Lines). Only the value being handed out is held,
+    /// so a long JSON Lines document needs no more memory than its largest
+    /// line. Returns how many values were handed out.
+    @discardableResult
+    public static func forEachDocument(_ bytes: [UInt8], _ body: (JSONValue) throws -> Void) throws -> Int {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        if parser.index == bytes.count { throw parser.error("the input is empty") }
+        let first = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        if parser.index == bytes.count, case .array(let elements) = first {
+            for element in elements { try body(element) }
+            return elements.count
+        }
+        try body(first)
+        var count = 1
+        while parser.index < bytes.count {
+            try body(try parser.parseValue(depth: 0))
+            count += 1
+            parser.skipWhitespace()
+        }
+        return count
+    }
+
+    /// Calls `body` with each JSON value of `bytes` from position `start` on (values separated by whitespace).
+    ///
+    /// Errors report lines and columns within the whole of `bytes`. Returns how many values were handed out.
+    @discardableResult
+    public static func forEachValue(_ bytes: [UInt8], from start: Int, _ body: (JSONValue) throws -> Void) throws -> Int {
+        var parser = JSONParser(bytes)
+        parser.index = start
+        parser.skipWhitespace()
+        var count = 0
+        while parser.index < bytes.count {
+            try body(try parser.parseValue(depth: 0))
+            count += 1
+            parser.skipWhitespace()
+        }
+        return count
+    }
+
     // MARK: - Grammar
 
     private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {

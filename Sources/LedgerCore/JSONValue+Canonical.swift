@@ -22,7 +22,7 @@ extension JSONValue {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let text): out.append(contentsOf: text.utf8)
-        case .string(let text): Self.encodeString(text, into: &out)
+        case .string(let text): Self.writeString(text, into: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {
@@ -35,7 +35,7 @@ extension JSONValue {
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (offset, key) in keys.enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
-                Self.encodeString(key, into: &out)
+                Self.writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 members[key]!.encodeCanonical(into: &out)
             }
@@ -60,7 +60,8 @@ extension JSONValue {
         }
     }
 
-    private static func encodeString(_ text: String, into out: inout [UInt8]) {
+    /// Appends `text` as a canonical JSON string.
+    static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

@@ -51,42 +51,37 @@ extension LedgerState {
                                 seq: seq, eventId: event.id, sources: event.sources, period: r.period)
             companies[r.company, default: CompanyState(id: r.company)].revenue[RevenueKey(date: event.date, basis: r.basis), default: []].append(figure)
         case .governance(let g):
-            var company = companies[g.company] ?? CompanyState(id: g.company)
-            for change in g.changes {
-                var holders = company.roles[change.role]?.holders ?? []
-                switch change.action {
-                case .set(let names): holders = names
-                case .add(let name): if !holders.contains(name) { holders.append(name) }
-                case .remove(let name): holders.removeAll { $0 == name }
-                }
-                company.roles[change.role] = holders.isEmpty ? nil : RoleState(holders: holders, since: event.date, eventId: event.id)
-            }
-            companies[g.company] = company
+            // Mutated in place (no copy of the company's history per event).
+            Self.applyGovernance(g, event: event, to: &companies[g.company, default: CompanyState(id: g.company)])
         case .renegotiation(let r):
-            guard var partnership = partnerships[r.partnership] else { return }
+            guard partnerships[r.partnership] != nil else { return }
             for change in r.changes {
                 switch change.action {
                 case .set(let value):
-                    partnership.terms[change.term] = TermState(value: value, since: event.date, eventId: event.id, status: event.status)
+                    partnerships[r.partnership]!.terms[change.term] = TermState(value: value, since: event.date, eventId: event.id, status: event.status)
                 case .remove:
-                    partnership.terms[change.term] = nil
+                    partnerships[r.partnership]!.terms[change.term] = nil
                 }
             }
-            partnerships[r.partnership] = partnership
         case .recapitalization(let r):
-            var company = companies[r.company] ?? CompanyState(id: r.company)
             var table: [String: Decimal] = [:]
             for holding in r.stakes { table[holding.holder, default: 0] += holding.stake }
-            company.capTable = table
-            company.capTableEventId = event.id
-            companies[r.company] = company
+            Self.setCapTable(table, eventId: event.id, on: &companies[r.company, default: CompanyState(id: r.company)])
         case .correction, .retraction:
             appliedCount -= 1
         }
     }
 
     private mutating func applyRound(_ round: FundingRound, event: Event, seq: Int64) {
-        var company = companies[round.company] ?? CompanyState(id: round.company)
+        Self.applyRound(round, event: event, seq: seq, to: &companies[round.company, default: CompanyState(id: round.company)])
+        if let id = round.partnership, partnerships[id] != nil {
+            for investment in round.investments {
+                partnerships[id]!.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
+            }
+        }
+    }
+
+    private static func applyRound(_ round: FundingRound, event: Event, seq: Int64, to company: inout CompanyState) {
         for investment in round.investments {
             company.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
         }
@@ -101,21 +96,31 @@ extension LedgerState {
                 // Dilution: earlier holders keep (1 − total/post) of their stake; each investor gets amount/post.
                 let keep = 1 - total.amount / post.amount
                 var table = company.capTable ?? [:]
-                for holder in table.keys { table[holder]! *= keep }
+                company.capTable = nil
+                for index in table.indices { table.values[index] *= keep }
                 for investment in round.investments {
                     table[investment.investor, default: 0] += investment.amount.amount / post.amount
                 }
-                company.capTable = table
-                company.capTableEventId = event.id
+                setCapTable(table, eventId: event.id, on: &company)
             }
         }
-        companies[round.company] = company
-        if let id = round.partnership, var partnership = partnerships[id] {
-            for investment in round.investments {
-                partnership.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
+    }
+
+    private static func applyGovernance(_ g: GovernanceChange, event: Event, to company: inout CompanyState) {
+        for change in g.changes {
+            var holders = company.roles[change.role]?.holders ?? []
+            switch change.action {
+            case .set(let names): holders = names
+            case .add(let name): if !holders.contains(name) { holders.append(name) }
+            case .remove(let name): holders.removeAll { $0 == name }
             }
-            partnerships[id] = partnership
+            company.roles[change.role] = holders.isEmpty ? nil : RoleState(holders: holders, since: event.date, eventId: event.id)
         }
+    }
+
+    private static func setCapTable(_ table: [String: Decimal], eventId: String, on company: inout CompanyState) {
+        company.capTable = table
+        company.capTableEventId = eventId
     }
 
     private mutating func addValuation(_ figure: Figure, to companyID: String) {

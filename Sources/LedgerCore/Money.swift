@@ -40,6 +40,9 @@ public struct MoneyTotals: Hashable, Sendable, Codable {
 
     public init() {}
 
+    /// Totals restored as they were (snapshots).
+    init(byCurrency: [String: Decimal]) { self.byCurrency = byCurrency }
+
     /// Adds `money` to the total of its currency.
     public mutating func add(_ money: Money) { byCurrency[money.currency, default: 0] += money.amount }
 

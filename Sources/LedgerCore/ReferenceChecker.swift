@@ -52,6 +52,18 @@ public struct ReferenceChecker {
         batchEventTypes[event.id] = event.type
     }
 
+    /// Validates `event`'s references and registers what it introduces, for a store that has already checked
+    /// that its id is unused and that stores each admitted event before admitting the next (so the
+    /// event-type lookup finds the batch's earlier events and nothing needs remembering here).
+    public mutating func admitChecked(_ event: Event) throws(LedgerError) {
+        try check(event)
+        switch event.body {
+        case .party(let p): parties.insert(p.party)
+        case .partnership(let p): partnerships.insert(p.partnership)
+        default: break
+        }
+    }
+
     private func check(_ event: Event, prefix: String = "") throws(LedgerError) {
         func party(_ id: String, _ field: String) throws(LedgerError) {
             guard parties.contains(id) else {

@@ -29,6 +29,20 @@ public enum ChainHash {
         return hex(hasher.finalize())
     }
 
+    /// The chain hash of a row being written, built in `buffer` (reused between rows to avoid allocations).
+    static func hash(prevHash: String, seq: Int64, id: String, type: String, date: String, announced: String?, status: String,
+                     recordedAt: String, payload: String, buffer: inout [UInt8]) -> String {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: prevHash.utf8)
+        buffer.append(0x0A)
+        buffer.append(contentsOf: String(seq).utf8)
+        for field in [id, type, date, announced ?? "", status, recordedAt, payload] as [String] {
+            buffer.append(0x0A)
+            buffer.append(contentsOf: field.utf8)
+        }
+        return hex(SHA256.hash(data: buffer))
+    }
+
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let table: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

@@ -26,7 +26,10 @@ extension EventStore {
     /// `expecting`, the batch is refused when the log's head moved since the
     /// caller read it.
     public func append(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
-        try write(events, skipIdentical: false, expecting: expecting)
+        try write(skipIdentical: false, expecting: expecting, naming: Self.namedIDs(events)) { sink in
+            var buffer: [UInt8] = []
+            for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
+        }
     }
 
     /// Appends the events that are not stored yet, as one atomic batch.
@@ -36,12 +39,37 @@ extension EventStore {
     /// appended.
     public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil,
                              progress: ((Int) -> Void)? = nil) throws -> AppendResult {
-        try write(events, skipIdentical: true, expecting: expecting, progress: progress)
+        try write(skipIdentical: true, expecting: expecting, progress: progress, naming: Self.namedIDs(events)) { sink in
+            var buffer: [UInt8] = []
+            for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
+        }
     }
 
-    private func write(_ items: [SourcedEvent], skipIdentical: Bool, expecting: ExpectedHead?,
-                       progress: ((Int) -> Void)? = nil) throws -> AppendResult {
+    /// Imports the events `produce` hands to its sink, one at a time, as one atomic, idempotent batch.
+    ///
+    /// The streaming form of ``importEvents(_:expecting:progress:)``: the
+    /// producer (e.g. ``EventFiles/forEachEvent(in:progress:_:)``) decodes
+    /// the events on a second thread while this one stores them, a bounded
+    /// queue between the two, so the batch never sits in memory. Any error,
+    /// from the producer or the store, rolls the whole batch back.
+    public func importEvents(expecting: ExpectedHead? = nil, progress: ((Int) -> Void)? = nil,
+                             streaming produce: ((SourcedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
+        try write(skipIdentical: true, expecting: expecting, progress: progress) { sink in
+            try ImportPipeline.run(produce, into: sink)
+        }
+    }
+
+    /// Every party, company or partnership id the events name: all a small batch needs from the registry.
+    private static func namedIDs(_ events: [SourcedEvent]) -> Set<String>? {
+        guard events.count <= 1_000 else { return nil }
+        return Set(events.flatMap { $0.event.namedIDs })
+    }
+
+    private func write(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil, naming: Set<String>? = nil,
+                       _ produce: ((PreparedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
         try writer.writeWithoutTransaction { db in
+            // A batch rewrites index pages again and again; a larger page cache keeps them out of the WAL until commit.
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.writeCacheKiB)")
             var result = AppendResult(appended: [], skipped: [], head: LogHead(seq: 0, hash: ChainHash.genesis))
             try db.inTransaction(.immediate) {
                 var head = try Self.head(db)
@@ -49,65 +77,106 @@ extension EventStore {
                 let lastRecorded = try String.fetchOne(db, sql: "SELECT recordedAt FROM event ORDER BY seq DESC LIMIT 1")
                 let recordedAt = max(Timestamp.now().text, lastRecorded ?? "")
 
+                // The registry entries the checks can ask about: those the batch names (a small batch), or all.
                 var registry = (parties: Set<String>(), partnerships: Set<String>())
-                for row in try Row.fetchAll(db, sql: "SELECT id, kind FROM registry") {
+                let entries: [Row]
+                if let naming {
+                    let lookup = try db.cachedStatement(sql: "SELECT id, kind FROM registry WHERE id = ?")
+                    entries = try naming.sorted().compactMap { try Row.fetchOne(lookup, arguments: [$0]) }
+                } else {
+                    entries = try Row.fetchAll(db, sql: "SELECT id, kind FROM registry")
+                }
+                for row in entries {
                     let id: String = row[0] ?? ""
                     if row[1] as String? == "party" { registry.parties.insert(id) } else { registry.partnerships.insert(id) }
                 }
                 let typeByID = try db.cachedStatement(sql: "SELECT type FROM event WHERE id = ?")
-                let payloadByID = try db.cachedStatement(sql: "SELECT payload FROM event WHERE id = ?")
+                let storedByID = try db.cachedStatement(sql: "SELECT type, payload FROM event WHERE id = ?")
                 let registeredByID = try db.cachedStatement(sql: "SELECT registry.id FROM registry JOIN event ON event.seq = registry.seq WHERE event.id = ?")
                 var checker = ReferenceChecker(parties: registry.parties, partnerships: registry.partnerships, eventType: { id in
                     try String.fetchOne(typeByID, arguments: [id]).flatMap(EventType.init(rawValue:))
                 }, registeredID: { id in
                     try String.fetchOne(registeredByID, arguments: [id])
                 })
-                let insertEvent = try db.cachedStatement(sql: """
+                let insertEvent = RawWrite(try db.cachedStatement(sql: """
                     INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let insertParty = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)")
+                    """), db)
+                let insertParty = RawWrite(try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)"), db)
                 let insertRegistry = try db.cachedStatement(sql: "INSERT INTO registry (id, kind, seq) VALUES (?, ?, ?)")
-                var batchPayloads: [String: String] = [:]
+                let insertAmendment = try db.cachedStatement(sql: "INSERT INTO amendment (target, seq) VALUES (?, ?)")
+                var invalidation = SnapshotInvalidation()
+                // Existence checks: a ledger empty when the batch began holds only this batch's ids, so an id
+                // whose hash the batch has not seen is new without asking SQLite. Otherwise, one lookup per event.
+                let startedEmpty = head.seq == 0
+                var batchIDHashes = Set<Int>()
+                var offset = 0
+                var hashBuffer: [UInt8] = []
+                hashBuffer.reserveCapacity(1024)
+                var partyIndex = PartyIndexBatch()
 
-                for (offset, item) in items.enumerated() {
-                    if offset % 1000 == 999 { progress?(offset + 1) }
-                    let event = item.event
-                    let payload = event.canonicalText
-                    if skipIdentical {
-                        let stored = try batchPayloads[event.id] ?? String.fetchOne(payloadByID, arguments: [event.id])
-                        if let stored {
-                            guard stored == payload else {
-                                throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
-                            }
-                            result.skipped.append(event.id)
-                            continue
+                try produce { prepared in
+                    offset += 1
+                    if offset % 1000 == 0 { progress?(offset) }
+                    let item = prepared.item, event = item.event, payload = prepared.payload
+                    let mayExist = !startedEmpty || !batchIDHashes.insert(event.id.hashValue).inserted
+                    if mayExist, let stored = try Row.fetchOne(storedByID, arguments: [event.id]) {
+                        guard skipIdentical else {
+                            throw item.locate(LedgerError("id \"\(event.id)\" is already used by another event", field: "id"))
                         }
+                        guard stored[1] as String == payload else {
+                            throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
+                        }
+                        result.skipped.append(event.id)
+                        return
                     }
-                    do { try checker.admit(event) } catch let error as LedgerError { throw item.locate(error) }
-                    batchPayloads[event.id] = payload
+                    do { try checker.admitChecked(event) } catch let error as LedgerError { throw item.locate(error) }
 
-                    var row = StoredEvent(
-                        seq: head.seq + 1, id: event.id, type: event.type.rawValue, date: event.date.text,
-                        announced: event.announced?.text, status: event.status.rawValue, recordedAt: recordedAt,
-                        payload: payload, prevHash: head.hash, hash: "")
-                    row.hash = ChainHash.hash(prevHash: head.hash, row: row)
-                    try insertEvent.execute(arguments: [row.seq, row.id, row.type, row.date, row.announced, row.status,
-                                                        row.recordedAt, row.payload, row.prevHash, row.hash])
-                    for party in event.namedIDs { try insertParty.execute(arguments: [party, row.seq]) }
+                    let seq = head.seq + 1, type = event.type.rawValue, date = event.date.text, announced = event.announced?.text
+                    let status = event.status.rawValue
+                    let hash = ChainHash.hash(prevHash: head.hash, seq: seq, id: event.id, type: type, date: date, announced: announced,
+                                              status: status, recordedAt: recordedAt, payload: payload, buffer: &hashBuffer)
+                    insertEvent.bind(1, seq); insertEvent.bind(2, event.id); insertEvent.bind(3, type); insertEvent.bind(4, date)
+                    insertEvent.bind(5, announced); insertEvent.bind(6, status); insertEvent.bind(7, recordedAt)
+                    insertEvent.bind(8, payload); insertEvent.bind(9, head.hash); insertEvent.bind(10, hash)
+                    try insertEvent.step()
+                    partyIndex.add(event.namedIDs, seq: seq)
+                    let row = (seq: seq, id: event.id, hash: hash)
                     switch event.body {
                     case .party(let p): try insertRegistry.execute(arguments: [p.party, "party", row.seq])
                     case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
+                    case .correction(let c):
+                        try insertAmendment.execute(arguments: [c.corrects, row.seq])
+                        try Self.indexAmendment(seq: row.seq, target: c.corrects, naming: event.namedIDs, db)
+                    case .retraction(let r):
+                        try insertAmendment.execute(arguments: [r.retracts, row.seq])
+                        try Self.indexAmendment(seq: row.seq, target: r.retracts, naming: [], db)
                     default: break
                     }
+                    try invalidation.record(seq: row.seq, date: event.date, type: event.type, db)
                     head = LogHead(seq: row.seq, hash: row.hash)
                     result.appended.append(AppendedEvent(seq: row.seq, id: row.id))
                 }
+                try partyIndex.write(insertParty)
                 result.head = head
                 return .commit
             }
             return result
         }
+    }
+
+    /// The page cache of a writing connection, in KiB.
+    static let writeCacheKiB = 32 * 1024
+
+    /// Records amendment `seq` under every id its target event names and every id it names itself
+    /// (a replacement's), so the replay of one subject finds every amendment that can change it.
+    static func indexAmendment(seq: Int64, target: String, naming: [String], _ db: Database) throws {
+        let targetRow = try db.cachedStatement(sql: "SELECT seq, payload FROM event WHERE id = ?")
+        targetRow.arguments = [target]
+        var named = naming
+        try targetRow.forEachRawRow { row in named += try decodeStored(seq: row.int64(0), payload: row.bytes(1)).namedIDs }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO amendment_party (party, seq) VALUES (?, ?)")
+        for party in named { try insert.execute(arguments: [party, seq]) }
     }
 
     static func head(_ db: Database) throws -> LogHead {
@@ -127,4 +196,133 @@ extension EventStore {
         default: return
         }
     }
+}
+
+/// The batch's rows of the party index, kept compactly and inserted in key order at the end of the batch.
+///
+/// Inserting (party, seq) rows as events arrive touches a different place of
+/// the index for almost every row; sorted, they go in as runs of appends.
+/// Nothing in the batch reads the party index before the batch ends.
+struct PartyIndexBatch {
+    private var names: [String] = []
+    private var numbers: [String: UInt64] = [:]
+    /// party number << 40 | seq: 8 bytes a row.
+    private var rows: [UInt64] = []
+
+    mutating func add(_ parties: [String], seq: Int64) {
+        for party in parties {
+            let number: UInt64
+            if let known = numbers[party] {
+                number = known
+            } else {
+                number = UInt64(names.count)
+                names.append(party)
+                numbers[party] = number
+            }
+            rows.append(number << 40 | UInt64(seq))
+        }
+    }
+
+    /// Inserts the rows sorted by (party, seq) with `insert` (`INSERT OR IGNORE INTO event_party (party, seq)`).
+    mutating func write(_ insert: RawWrite) throws {
+        // Rank parties by their text so the rows go in in the index's own order.
+        let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        var rank = [UInt64](repeating: 0, count: names.count)
+        for (position, index) in order.enumerated() { rank[index] = UInt64(position) }
+        let seqMask: UInt64 = (1 << 40) - 1
+        for index in rows.indices { rows[index] = rank[Int(rows[index] >> 40)] << 40 | rows[index] & seqMask }
+        rows.sort()
+        for row in rows {
+            insert.bind(1, names[order[Int(row >> 40)]])
+            insert.bind(2, Int64(row & seqMask))
+            try insert.step()
+        }
+        rows = []
+    }
+}
+
+/// An event ready to store: its canonical payload already written.
+struct PreparedEvent: @unchecked Sendable {
+    var item: SourcedEvent
+    var payload: String
+
+    init(_ item: SourcedEvent, buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        item.event.writeCanonical(into: &buffer)
+        self.item = item
+        payload = String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+/// Decoding and encoding on one thread, storing on the calling one: an import uses both cores.
+///
+/// The producer runs on its own thread and hands over events in small
+/// batches through a bounded queue (so memory stays flat); events reach the
+/// store in the producer's order. Whichever side fails first stops the other,
+/// and the error the caller sees is the first one in event order: a
+/// producer error surfaces once the events before it are stored.
+enum ImportPipeline {
+    static let batchSize = 256
+    static let queuedBatches = 16
+
+    static func run(_ produce: ((SourcedEvent) throws -> Void) throws -> Void, into consume: (PreparedEvent) throws -> Void) throws {
+        let channel = Channel(capacity: queuedBatches)
+        try withoutActuallyEscaping(produce) { produce in
+            let task = ProducerTask(produce: produce, channel: channel)
+            let thread = Thread { task.run() }
+            thread.stackSize = 8 << 20
+            thread.start()
+            defer {
+                channel.cancel()
+                task.done.wait()
+            }
+            while let batch = try channel.receive() {
+                for prepared in batch { try consume(prepared) }
+            }
+        }
+    }
+
+    private final class ProducerTask: @unchecked Sendable {
+        /// Released before `done` is signalled: the closure must not outlive `run(_:into:)`.
+        var produce: (((SourcedEvent) throws -> Void) throws -> Void)?
+        let channel: Channel
+        let done = DispatchSemaphore(value: 0)
+
+        init(produce: @escaping ((SourcedEvent) throws -> Void) throws -> Void, channel: Channel) {
+            self.produce = produce
+            self.channel = channel
+        }
+
+        func run() {
+            work()
+            produce = nil
+            done.signal()
+        }
+
+        private func work() {
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1024)
+            var batch: [PreparedEvent] = []
+            batch.reserveCapacity(ImportPipeline.batchSize)
+            guard let produce else { return }
+            do {
+                try produce { item in
+                    batch.append(PreparedEvent(item, buffer: &buffer))
+                    if batch.count == ImportPipeline.batchSize {
+                        try channel.send(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { try channel.send(batch) }
+                channel.finish(nil)
+            } catch is BoundedChannelCancelled {
+                channel.finish(nil)
+            } catch {
+                if !batch.isEmpty { try? channel.send(batch) }
+                channel.finish(error)
+            }
+        }
+    }
+
+    private typealias Channel = BoundedChannel<[PreparedEvent]>
 }

@@ -114,9 +114,14 @@ import Glibc
         // The same 100 MB on standard input must be read to be measured, but only up to the limit.
         try Self.expectRejected(try LedgerProcess.run(["append", "-", "--db", db], stdin: path),
                                 containing: "standard input: is larger than 64 MiB", db: db, maxRSSKiB: 192 << 10)
-        // And import refuses it the same way.
-        try Self.expectRejected(try LedgerProcess.run(["import", path, "--db", db]), containing: "is larger than 64 MiB", db: db,
-                                maxRSSKiB: 64 << 10)
+        // import streams its files (a million-event history is larger than 64 MiB), so it takes the
+        // file, in bounded memory: one new event, the 1.2 million identical copies skipped.
+        let imported = try LedgerProcess.run(["import", path, "--db", db])
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stdout == "5\tp\n")
+        #expect(imported.stderr.contains("imported 1 event, skipped"))
+        #expect(imported.maxRSSKiB <= 192 << 10, "used \(imported.maxRSSKiB >> 10) MiB of memory (bound 192 MiB)")
+        #expect(try LedgerProcess.verifiedCount(db) == 5)
     }
 
     /// An endless stream (/dev/zero) is cut at the limit, in bounded memory.

@@ -105,6 +105,8 @@ import Testing
         try await withTemporaryLedger { path in
             let oldHead = try makeLedger(at: path)
             let raw = try rawConnection(path)
+            // An attacker also switches off the foreign keys that tie index tables to the rows.
+            try raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
             try raw.write { db in
                 try db.execute(sql: "DROP TRIGGER event_no_delete; DROP TRIGGER event_party_no_delete")
                 try db.execute(sql: "DELETE FROM event_party WHERE seq = ?", arguments: [oldHead.seq])

@@ -16,7 +16,7 @@ enum QuerySupport {
     static func replay(_ ledger: LedgerOptions, _ query: QueryOptions, subject id: String, as kind: String) throws -> (LedgerState, LedgerDate) {
         let store = try ledger.openForReading()
         try requireRegistered(id, as: kind, in: store)
-        return try query.replay(store)
+        return try query.replay(store, subject: id)
     }
 
     /// The `valuation` line of a table header.

@@ -47,6 +47,9 @@ struct QueryOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @Flag(name: .long, help: "Replay the whole log instead of starting from a snapshot (same answer, for checking and timing).")
+    var noSnapshots = false
+
     func asOfDate() throws -> LedgerDate {
         guard let asOf else { return Timestamp.now().date! }
         do { return try LedgerDate(parsing: asOf) } catch { throw LedgerError("--as-of: \(error.message)") }
@@ -57,10 +60,13 @@ struct QueryOptions: ParsableArguments {
         do { return try KnownAt(parsing: knownAt) } catch { throw LedgerError("--known-at: \(error.message)") }
     }
 
-    /// Replays the ledger to the requested point.
-    func replay(_ store: EventStore) throws -> (LedgerState, LedgerDate) {
+    /// Replays the ledger to the requested point; with `subject`, only what that company or partnership needs.
+    func replay(_ store: EventStore, subject: String? = nil) throws -> (LedgerState, LedgerDate) {
         let date = try asOfDate()
-        return (try store.state(asOf: date, knownAt: knownAtBound()), date)
+        if let subject {
+            return (try store.state(of: subject, asOf: date, knownAt: knownAtBound(), useSnapshots: !noSnapshots), date)
+        }
+        return (try store.state(asOf: date, knownAt: knownAtBound(), useSnapshots: !noSnapshots), date)
     }
 }
 

@@ -1,0 +1,32 @@
+import Foundation
+
+extension LedgerState {
+    /// A fingerprint of the state's shape: the stored fields of every type it holds.
+    ///
+    /// Snapshots store the state through its `Codable` conformance; a snapshot
+    /// written before a field was added would decode without it. Stores keep
+    /// this fingerprint beside each snapshot and ignore snapshots whose
+    /// fingerprint differs, so a change of shape makes them rebuild instead
+    /// of answering from stale data.
+    ///
+    /// ```swift
+    /// LedgerState.layoutFingerprint // "LedgerState(parties,partnerships,…);CompanyState(…);…"
+    /// ```
+    public static let layoutFingerprint: String = {
+        let money = Money(amount: 1, currency: "USD")
+        let date = LedgerDate(year: 2000, month: 1, day: 1)!
+        let figure = Figure(money: money, basis: "b", date: date, status: .confirmed, seq: 1, eventId: "e", sources: [])
+        let samples: [Any] = [
+            LedgerState(), CompanyState(id: "c"), PartyInfo(name: "n", kind: .company, eventId: "e"),
+            PartnershipState(id: "p", parties: [], since: date, eventId: "e"),
+            TermState(value: .null, since: date, eventId: "e", status: .confirmed), figure,
+            RoundRecord(date: date, eventId: "e", round: "r", instrument: .equity, investments: [], postMoney: nil, partnership: nil, status: .confirmed),
+            RoleState(holders: [], since: date, eventId: "e"), MoneyTotals(), money,
+            Investment(investor: "i", amount: money), DatePeriod(from: date, to: date), RevenueKey(date: date, basis: .period),
+        ]
+        return samples.map { sample in
+            let mirror = Mirror(reflecting: sample)
+            return "\(mirror.subjectType)(" + mirror.children.map { $0.label ?? "?" }.joined(separator: ",") + ")"
+        }.joined(separator: ";")
+    }()
+}

@@ -1,0 +1,326 @@
+import Foundation
+
+/// A compact, exact binary form of the state's parts (parties, partnerships, companies), for snapshots.
+///
+/// Snapshots must reload faster than replaying the events they stand for,
+/// and exactly: decimals are kept as their raw 20 bytes, dates as packed
+/// integers, strings as UTF-8. The codec is written for one shape of the
+/// state; ``coversCurrentLayout`` says whether that is still the shape
+/// (``LedgerState/layoutFingerprint``), and stores must not write or read
+/// snapshots when it is not — a field added to the state without updating
+/// this codec disables snapshots instead of dropping the field.
+///
+/// ```swift
+/// var bytes: [UInt8] = []
+/// StateCodec.write(company, into: &bytes)
+/// let again = try bytes.withUnsafeBytes { try StateCodec.readCompany(from: $0) }
+/// ```
+public enum StateCodec {
+    /// The state layout this codec writes and reads.
+    static let coveredLayout = "LedgerState(parties,partnerships,companies,lastDate,appliedCount);"
+        + "CompanyState(id,capTable,capTableEventId,valuations,invested,rounds,roles,revenue);PartyInfo(name,kind,eventId);"
+        + "PartnershipState(id,parties,since,eventId,terms,invested);TermState(value,since,eventId,status);"
+        + "Figure(money,basis,date,status,seq,eventId,sources,period);"
+        + "RoundRecord(date,eventId,round,instrument,investments,postMoney,partnership,status);RoleState(holders,since,eventId);"
+        + "MoneyTotals(byCurrency);Money(amount,currency);Investment(investor,amount);DatePeriod(from,to);RevenueKey(date,basis)"
+
+    /// Whether this codec still covers every field of the state.
+    public static var coversCurrentLayout: Bool { LedgerState.layoutFingerprint == coveredLayout }
+
+    /// Appends a party's registration.
+    public static func write(_ party: PartyInfo, into out: inout [UInt8]) {
+        var w = Writer(out: out)
+        out = []
+        w.string(party.name); w.string(party.kind.rawValue); w.string(party.eventId)
+        out = w.out
+    }
+
+    /// Appends a partnership.
+    public static func write(_ partnership: PartnershipState, into out: inout [UInt8]) {
+        var w = Writer(out: out)
+        out = []
+        w.string(partnership.id); w.strings(partnership.parties); w.date(partnership.since); w.string(partnership.eventId)
+        w.count(partnership.terms.count)
+        for (name, term) in partnership.terms {
+            w.string(name); w.string(term.value.canonicalText); w.date(term.since); w.string(term.eventId); w.string(term.status.rawValue)
+        }
+        w.totals(partnership.invested)
+        out = w.out
+    }
+
+    /// Appends a company.
+    public static func write(_ company: CompanyState, into out: inout [UInt8]) {
+        var w = Writer(out: out)
+        out = []
+        w.string(company.id)
+        if let table = company.capTable {
+            w.byte(1); w.count(table.count)
+            for (holder, stake) in table { w.string(holder); w.decimal(stake) }
+        } else {
+            w.byte(0)
+        }
+        w.optionalString(company.capTableEventId)
+        w.count(company.valuations.count)
+        for (date, figures) in company.valuations { w.date(date); w.figures(figures) }
+        w.totals(company.invested)
+        w.count(company.rounds.count)
+        for round in company.rounds {
+            w.date(round.date); w.string(round.eventId); w.string(round.round); w.string(round.instrument.rawValue)
+            w.count(round.investments.count)
+            for investment in round.investments { w.string(investment.investor); w.money(investment.amount) }
+            w.optionalMoney(round.postMoney); w.optionalString(round.partnership); w.string(round.status.rawValue)
+        }
+        w.count(company.roles.count)
+        for (name, role) in company.roles { w.string(name); w.strings(role.holders); w.date(role.since); w.string(role.eventId) }
+        w.count(company.revenue.count)
+        for (key, figures) in company.revenue { w.date(key.date); w.string(key.basis.rawValue); w.figures(figures) }
+        out = w.out
+    }
+
+    /// Reads a party's registration written by ``write(_:into:)-(PartyInfo,_)``.
+    public static func readParty(from bytes: UnsafeRawBufferPointer) throws(StateCodecError) -> PartyInfo {
+        var r = Reader(bytes)
+        let party = PartyInfo(name: try r.string(), kind: try r.enumeration(PartyKind.self), eventId: try r.string())
+        try r.end()
+        return party
+    }
+
+    /// Reads a partnership.
+    public static func readPartnership(from bytes: UnsafeRawBufferPointer) throws(StateCodecError) -> PartnershipState {
+        var r = Reader(bytes)
+        var partnership = PartnershipState(id: try r.string(), parties: try r.strings(), since: try r.date(), eventId: try r.string())
+        let terms = try r.count()
+        for _ in 0..<terms {
+            let name = try r.string()
+            let value: JSONValue
+            do { value = try JSONParser.parse(try r.string()) } catch { throw StateCodecError() }
+            partnership.terms[name] = TermState(value: value, since: try r.date(), eventId: try r.string(), status: try r.enumeration(EventStatus.self))
+        }
+        partnership.invested = try r.totals()
+        try r.end()
+        return partnership
+    }
+
+    /// Reads a company.
+    public static func readCompany(from bytes: UnsafeRawBufferPointer) throws(StateCodecError) -> CompanyState {
+        var r = Reader(bytes)
+        var company = CompanyState(id: try r.string())
+        if try r.byte() == 1 {
+            let count = try r.count()
+            var table: [String: Decimal] = Dictionary(minimumCapacity: count)
+            for _ in 0..<count { table[try r.string()] = try r.decimal() }
+            company.capTable = table
+        }
+        company.capTableEventId = try r.optionalString()
+        let valuations = try r.count()
+        company.valuations = Dictionary(minimumCapacity: valuations)
+        for _ in 0..<valuations { company.valuations[try r.date()] = try r.figures() }
+        company.invested = try r.totals()
+        let rounds = try r.count()
+        company.rounds.reserveCapacity(rounds)
+        for _ in 0..<rounds {
+            let date = try r.date(), eventId = try r.string(), name = try r.string(), instrument = try r.enumeration(Instrument.self)
+            let count = try r.count()
+            var investments: [Investment] = []
+            investments.reserveCapacity(count)
+            for _ in 0..<count { investments.append(Investment(investor: try r.string(), amount: try r.money())) }
+            company.rounds.append(RoundRecord(date: date, eventId: eventId, round: name, instrument: instrument, investments: investments,
+                                              postMoney: try r.optionalMoney(), partnership: try r.optionalString(),
+                                              status: try r.enumeration(EventStatus.self)))
+        }
+        let roles = try r.count()
+        for _ in 0..<roles {
+            company.roles[try r.string()] = RoleState(holders: try r.strings(), since: try r.date(), eventId: try r.string())
+        }
+        let revenue = try r.count()
+        company.revenue = Dictionary(minimumCapacity: revenue)
+        for _ in 0..<revenue {
+            company.revenue[RevenueKey(date: try r.date(), basis: try r.enumeration(RevenueBasis.self))] = try r.figures()
+        }
+        try r.end()
+        return company
+    }
+
+    private struct Writer {
+        var out: [UInt8]
+
+        mutating func byte(_ value: UInt8) { out.append(value) }
+
+        mutating func count(_ value: Int) {
+            var value = UInt64(value)
+            while value >= 0x80 { out.append(UInt8(truncatingIfNeeded: value) | 0x80); value >>= 7 }
+            out.append(UInt8(value))
+        }
+
+        mutating func signed(_ value: Int64) { count(Int(bitPattern: UInt((value << 1) ^ (value >> 63)))) }
+
+        mutating func string(_ text: String) {
+            var text = text
+            text.withUTF8 { utf8 in
+                count(utf8.count)
+                out.append(contentsOf: utf8)
+            }
+        }
+
+        mutating func optionalString(_ text: String?) {
+            if let text { byte(1); string(text) } else { byte(0) }
+        }
+
+        mutating func strings(_ list: [String]) {
+            count(list.count)
+            for text in list { string(text) }
+        }
+
+        mutating func decimal(_ value: Decimal) { withUnsafeBytes(of: value) { out.append(contentsOf: $0) } }
+
+        mutating func date(_ value: LedgerDate) { signed(Int64(value.packed)) }
+
+        mutating func money(_ value: Money) { decimal(value.amount); string(value.currency) }
+
+        mutating func optionalMoney(_ value: Money?) {
+            if let value { byte(1); money(value) } else { byte(0) }
+        }
+
+        mutating func totals(_ totals: [String: MoneyTotals]) {
+            count(totals.count)
+            for (key, total) in totals {
+                string(key)
+                count(total.byCurrency.count)
+                for (currency, amount) in total.byCurrency { string(currency); decimal(amount) }
+            }
+        }
+
+        mutating func figures(_ figures: [Figure]) {
+            count(figures.count)
+            for figure in figures {
+                money(figure.money); string(figure.basis); date(figure.date); string(figure.status.rawValue); signed(figure.seq)
+                string(figure.eventId); strings(figure.sources)
+                if let period = figure.period { byte(1); date(period.from); date(period.to) } else { byte(0) }
+            }
+        }
+    }
+
+    private struct Reader {
+        let base: UnsafePointer<UInt8>
+        let limit: Int
+        var index = 0
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
+            limit = bytes.count
+        }
+
+        mutating func byte() throws(StateCodecError) -> UInt8 {
+            guard index < limit else { throw StateCodecError() }
+            index += 1
+            return base[index - 1]
+        }
+
+        mutating func varint() throws(StateCodecError) -> UInt64 {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let next = try byte()
+                value |= UInt64(next & 0x7F) << shift
+                if next < 0x80 { return value }
+                shift += 7
+                guard shift < 64 else { throw StateCodecError() }
+            }
+        }
+
+        mutating func count() throws(StateCodecError) -> Int {
+            let value = try varint()
+            guard value <= UInt64(limit) else { throw StateCodecError() }
+            return Int(value)
+        }
+
+        mutating func signed() throws(StateCodecError) -> Int64 {
+            let raw = try varint()
+            return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+        }
+
+        mutating func string() throws(StateCodecError) -> String {
+            let length = try count()
+            guard index + length <= limit else { throw StateCodecError() }
+            defer { index += length }
+            return String(decoding: UnsafeBufferPointer(start: base + index, count: length), as: UTF8.self)
+        }
+
+        mutating func optionalString() throws(StateCodecError) -> String? {
+            try byte() == 1 ? try string() : nil
+        }
+
+        mutating func strings() throws(StateCodecError) -> [String] {
+            let count = try count()
+            var list: [String] = []
+            list.reserveCapacity(count)
+            for _ in 0..<count { list.append(try string()) }
+            return list
+        }
+
+        mutating func enumeration<E: RawRepresentable>(_ type: E.Type) throws(StateCodecError) -> E where E.RawValue == String {
+            guard let value = E(rawValue: try string()) else { throw StateCodecError() }
+            return value
+        }
+
+        mutating func decimal() throws(StateCodecError) -> Decimal {
+            let size = MemoryLayout<Decimal>.size
+            guard index + size <= limit else { throw StateCodecError() }
+            var value = Decimal()
+            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + index, count: size)) }
+            index += size
+            return value
+        }
+
+        mutating func date() throws(StateCodecError) -> LedgerDate {
+            let packed = try signed()
+            guard let date = LedgerDate(year: Int(packed / 10000), month: Int(packed / 100 % 100), day: Int(packed % 100)) else {
+                throw StateCodecError()
+            }
+            return date
+        }
+
+        mutating func money() throws(StateCodecError) -> Money { Money(amount: try decimal(), currency: try string()) }
+
+        mutating func optionalMoney() throws(StateCodecError) -> Money? {
+            try byte() == 1 ? try money() : nil
+        }
+
+        mutating func totals() throws(StateCodecError) -> [String: MoneyTotals] {
+            let count = try count()
+            var totals: [String: MoneyTotals] = Dictionary(minimumCapacity: count)
+            for _ in 0..<count {
+                let key = try string()
+                let currencies = try self.count()
+                var byCurrency: [String: Decimal] = Dictionary(minimumCapacity: currencies)
+                for _ in 0..<currencies { byCurrency[try string()] = try decimal() }
+                totals[key] = MoneyTotals(byCurrency: byCurrency)
+            }
+            return totals
+        }
+
+        mutating func figures() throws(StateCodecError) -> [Figure] {
+            let count = try count()
+            var figures: [Figure] = []
+            figures.reserveCapacity(count)
+            for _ in 0..<count {
+                let money = try money(), basis = try string(), date = try date(), status = try enumeration(EventStatus.self)
+                let seq = try signed(), eventId = try string(), sources = try strings()
+                let period: DatePeriod? = try byte() == 1 ? DatePeriod(from: try self.date(), to: try self.date()) : nil
+                figures.append(Figure(money: money, basis: basis, date: date, status: status, seq: seq, eventId: eventId,
+                                      sources: sources, period: period))
+            }
+            return figures
+        }
+
+        func end() throws(StateCodecError) {
+            guard index == limit else { throw StateCodecError() }
+        }
+    }
+}
+
+/// A snapshot part that is not in the form ``StateCodec`` writes (truncated, altered, or from another version).
+public struct StateCodecError: Error, Equatable, Sendable {
+    /// A part that cannot be read.
+    public init() {}
+}

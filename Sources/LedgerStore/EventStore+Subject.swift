@@ -1,0 +1,137 @@
+import GRDB
+import LedgerCore
+
+extension EventStore {
+    /// The state of one company, partnership or party at `asOf`, as known at `knownAt`, reading only the events about it.
+    ///
+    /// A cap table, a partnership's terms or a company's revenue depend only
+    /// on the events that name that subject, and on the corrections and
+    /// retractions of those events; the party index finds them without
+    /// reading the rest of the log, and a snapshot, when one is usable,
+    /// supplies the subject as of its checkpoint. In the result,
+    /// `companies[subject]` and `partnerships[subject]` equal those of
+    /// ``state(asOf:knownAt:useSnapshots:)``, and so do the `parties` entries
+    /// of the subject and of every party its cap table or partnership names
+    /// (their names label the output). Other entries, `appliedCount` and
+    /// `lastDate` reflect only the events read.
+    ///
+    /// ```swift
+    /// let state = try store.state(of: "openai", asOf: date)
+    /// let table = state.capTable(of: "openai", asOf: date)
+    /// ```
+    public func state(of subject: String, asOf: LedgerDate, knownAt: KnownAt? = nil, useSnapshots: Bool = true) throws -> LedgerState {
+        let maxSeq = try maxSeq(for: knownAt)
+        return try writer.read { db in
+            guard try Self.hasV2(db) else {
+                // A ledger written before the amendment index: replay everything.
+                return try Self.replay(db, from: LedgerState(), after: nil, asOf: asOf, maxSeq: maxSeq)
+            }
+            var state = LedgerState()
+            var after: LedgerDate?
+            if useSnapshots, let checkpoint = try Self.usableCheckpoint(db, asOf: asOf, maxSeq: maxSeq),
+               let loaded = try Self.loadSubject(db, subject, at: checkpoint) {
+                state = loaded
+                after = checkpoint.date
+            }
+            let amendments = try Self.subjectAmendments(db, subject, maxSeq: maxSeq)
+            var replayer = after.map { Replayer(amendments: amendments, asOf: asOf, after: $0) } ?? Replayer(amendments: amendments, asOf: asOf)
+            let events = try db.cachedStatement(sql: """
+                SELECT e.seq, e.payload FROM event_party AS p JOIN event AS e ON e.seq = p.seq
+                WHERE p.party = ? AND p.seq <= ? AND e.date > ? AND e.date <= ? ORDER BY e.date, e.seq
+                """)
+            events.arguments = [subject, maxSeq, after?.text ?? "", asOf.text]
+            try events.forEachRawRow { row in
+                let seq = row.int64(0)
+                replayer.feed(seq: seq, event: try Self.decodeStored(seq: seq, payload: row.bytes(1))) { state.apply($0) }
+            }
+            replayer.finish { state.apply($0) }
+
+            // The parties the output names, each from its own registration and amendments.
+            var named: Set<String> = [subject]
+            if let table = state.companies[subject]?.capTable { named.formUnion(table.keys) }
+            if let partnership = state.partnerships[subject] { named.formUnion(partnership.parties) }
+            for id in named {
+                state.parties[id] = try Self.party(db, id, asOf: asOf, maxSeq: maxSeq)
+            }
+            return state
+        }
+    }
+
+    /// The subject's company and partnership as of a checkpoint; nil when the snapshot cannot be read.
+    static func loadSubject(_ db: Database, _ subject: String, at checkpoint: Checkpoint) throws -> LedgerState? {
+        var state = LedgerState()
+        let part = try db.cachedStatement(sql: """
+            SELECT body FROM snapshot_part WHERE kind = ? AND key = ? AND snapshot BETWEEN ? AND ? ORDER BY snapshot DESC LIMIT 1
+            """)
+        do {
+            for kind in [SnapshotPartKind.partnership, .company] {
+                part.arguments = [kind.rawValue, subject, checkpoint.generation, checkpoint.id]
+                try part.forEachRawRow { row in
+                    switch kind {
+                    case .partnership: state.partnerships[subject] = try StateCodec.readPartnership(from: row.bytes(0))
+                    case .company: state.companies[subject] = try StateCodec.readCompany(from: row.bytes(0))
+                    case .party: break
+                    }
+                }
+            }
+        } catch is StateCodecError {
+            return nil
+        }
+        return state
+    }
+
+    /// A party's registration at `asOf` known at `maxSeq` (nil when it is not registered by then).
+    static func party(_ db: Database, _ id: String, asOf: LedgerDate, maxSeq: Int64) throws -> PartyInfo? {
+        let amendments = try subjectAmendments(db, id, maxSeq: maxSeq)
+        var replayer = Replayer(amendments: amendments, asOf: asOf)
+        var state = LedgerState()
+        let registration = try db.cachedStatement(sql: """
+            SELECT e.seq, e.payload FROM registry AS r JOIN event AS e ON e.seq = r.seq
+            WHERE r.id = ? AND r.kind = 'party' AND r.seq <= ? AND e.date <= ?
+            """)
+        registration.arguments = [id, maxSeq, asOf.text]
+        try registration.forEachRawRow { row in
+            let seq = row.int64(0)
+            replayer.feed(seq: seq, event: try decodeStored(seq: seq, payload: row.bytes(1))) { state.apply($0) }
+        }
+        replayer.finish { effective in
+            if effective.event.type == .party { state.apply(effective) }
+        }
+        return state.parties[id]
+    }
+
+    /// The corrections and retractions that can change what `subject`'s events say, resolved.
+    ///
+    /// Those recorded under the subject (their target or their replacement
+    /// names it), then every other amendment of the same targets, and the
+    /// retractions of those corrections: everything ``Amendments`` needs to
+    /// decide those targets exactly as a whole-log replay does.
+    static func subjectAmendments(_ db: Database, _ subject: String, maxSeq: Int64) throws -> Amendments {
+        let bySubject = try db.cachedStatement(sql: "SELECT a.seq, e.payload FROM amendment_party AS a JOIN event AS e ON e.seq = a.seq WHERE a.party = ? AND a.seq <= ?")
+        let byTarget = try db.cachedStatement(sql: "SELECT a.seq, e.payload FROM amendment AS a JOIN event AS e ON e.seq = a.seq WHERE a.target = ? AND a.seq <= ?")
+        var found: [Int64: Event] = [:]
+        var targets: [String] = []
+        var queried: Set<String> = []
+        func collect(_ statement: Statement) throws {
+            try statement.forEachRawRow { row in
+                let seq = row.int64(0)
+                guard found[seq] == nil else { return }
+                let event = try decodeStored(seq: seq, payload: row.bytes(1))
+                found[seq] = event
+                switch event.body {
+                case .correction(let c): targets.append(c.corrects); targets.append(event.id)
+                case .retraction(let r): targets.append(r.retracts)
+                default: break
+                }
+            }
+        }
+        bySubject.arguments = [subject, maxSeq]
+        try collect(bySubject)
+        while let target = targets.popLast() {
+            guard queried.insert(target).inserted else { continue }
+            byTarget.arguments = [target, maxSeq]
+            try collect(byTarget)
+        }
+        return try resolve(found.keys.sorted().map { found[$0]! }, db)
+    }
+}
