@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import LedgerCore
@@ -111,20 +112,18 @@ extension EventStore {
                 let startedEmpty = head.seq == 0
                 var batchIDHashes = Set<Int>()
                 var offset = 0
-                var hashBuffer: [UInt8] = []
-                hashBuffer.reserveCapacity(1024)
                 var partyIndex = PartyIndexBatch()
 
                 try produce { prepared in
                     offset += 1
                     if offset % 1000 == 0 { progress?(offset) }
-                    let item = prepared.item, event = item.event, payload = prepared.payload
-                    let mayExist = !startedEmpty || !batchIDHashes.insert(event.id.hashValue).inserted
+                    let item = prepared.item, event = item.event
+                    let mayExist = !startedEmpty || !batchIDHashes.insert(prepared.idHash).inserted
                     if mayExist, let stored = try Row.fetchOne(storedByID, arguments: [event.id]) {
                         guard skipIdentical else {
                             throw item.locate(LedgerError("id \"\(event.id)\" is already used by another event", field: "id"))
                         }
-                        guard stored[1] as String == payload else {
+                        guard stored[1] as String == prepared.payload else {
                             throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
                         }
                         result.skipped.append(event.id)
@@ -132,22 +131,23 @@ extension EventStore {
                     }
                     do { try checker.admitChecked(event) } catch let error as LedgerError { throw item.locate(error) }
 
-                    let seq = head.seq + 1, type = event.type.rawValue, date = event.date.text, announced = event.announced?.text
-                    let status = event.status.rawValue
-                    let hash = ChainHash.hash(prevHash: head.hash, seq: seq, id: event.id, type: type, date: date, announced: announced,
-                                              status: status, recordedAt: recordedAt, payload: payload, buffer: &hashBuffer)
-                    insertEvent.bind(1, seq); insertEvent.bind(2, event.id); insertEvent.bind(3, type); insertEvent.bind(4, date)
-                    insertEvent.bind(5, announced); insertEvent.bind(6, status); insertEvent.bind(7, recordedAt)
-                    insertEvent.bind(8, payload); insertEvent.bind(9, head.hash); insertEvent.bind(10, hash)
-                    try insertEvent.step()
-                    partyIndex.add(event.namedIDs, seq: seq)
+                    let seq = head.seq + 1
+                    let hash = prepared.chainHash(prevHash: head.hash, seq: seq, recordedAt: recordedAt)
+                    try prepared.withColumns { id, type, date, announced, status, payload in
+                        insertEvent.bind(1, seq); insertEvent.bindStatic(2, id); insertEvent.bindStatic(3, type); insertEvent.bindStatic(4, date)
+                        if let announced { insertEvent.bindStatic(5, announced) } else { insertEvent.bind(5, nil as String?) }
+                        insertEvent.bindStatic(6, status); insertEvent.bind(7, recordedAt)
+                        insertEvent.bindStatic(8, payload); insertEvent.bind(9, head.hash); insertEvent.bind(10, hash)
+                        try insertEvent.step()
+                    }
+                    partyIndex.add(prepared.namedIDs, seq: seq)
                     let row = (seq: seq, id: event.id, hash: hash)
                     switch event.body {
                     case .party(let p): try insertRegistry.execute(arguments: [p.party, "party", row.seq])
                     case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
                     case .correction(let c):
                         try insertAmendment.execute(arguments: [c.corrects, row.seq])
-                        try Self.indexAmendment(seq: row.seq, target: c.corrects, naming: event.namedIDs, db)
+                        try Self.indexAmendment(seq: row.seq, target: c.corrects, naming: prepared.namedIDs, db)
                     case .retraction(let r):
                         try insertAmendment.execute(arguments: [r.retracts, row.seq])
                         try Self.indexAmendment(seq: row.seq, target: r.retracts, naming: [], db)
@@ -166,7 +166,7 @@ extension EventStore {
     }
 
     /// The page cache of a writing connection, in KiB.
-    static let writeCacheKiB = 32 * 1024
+    static let writeCacheKiB = 16 * 1024
 
     /// Records amendment `seq` under every id its target event names and every id it names itself
     /// (a replacement's), so the replay of one subject finds every amendment that can change it.
@@ -241,16 +241,68 @@ struct PartyIndexBatch {
     }
 }
 
-/// An event ready to store: its canonical payload already written.
+/// An event ready to store: its column texts and canonical payload laid out in one buffer, on the producer's thread.
+///
+/// The store binds the columns straight from the buffer and hashes it in
+/// pieces, so the inner loop copies nothing the producer could have prepared.
 struct PreparedEvent: @unchecked Sendable {
     var item: SourcedEvent
-    var payload: String
+    /// `id \n type \n date \n announced \n status`, then the payload: the bytes ``ChainHash`` covers besides seq and recorded time.
+    private var bytes: [UInt8]
+    private var ends: (id: Int, type: Int, date: Int, announced: Int, status: Int)
+    private let hasAnnounced: Bool
+    /// The ids the event names (party index).
+    let namedIDs: [String]
+    /// The id's hash, for the batch's existence check.
+    let idHash: Int
 
     init(_ item: SourcedEvent, buffer: inout [UInt8]) {
-        buffer.removeAll(keepingCapacity: true)
-        item.event.writeCanonical(into: &buffer)
+        let event = item.event
         self.item = item
-        payload = String(decoding: buffer, as: UTF8.self)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        bytes.append(contentsOf: event.id.utf8); let id = bytes.count; bytes.append(0x0A)
+        bytes.append(contentsOf: event.type.rawValue.utf8); let type = bytes.count; bytes.append(0x0A)
+        bytes.append(contentsOf: event.date.text.utf8); let date = bytes.count; bytes.append(0x0A)
+        bytes.append(contentsOf: (event.announced?.text ?? "").utf8); let announced = bytes.count; bytes.append(0x0A)
+        bytes.append(contentsOf: event.status.rawValue.utf8); let status = bytes.count
+        event.writeCanonical(into: &bytes)
+        self.bytes = bytes
+        ends = (id, type, date, announced, status)
+        hasAnnounced = event.announced != nil
+        namedIDs = event.namedIDs
+        idHash = event.id.hashValue
+        _ = buffer
+    }
+
+    /// The canonical payload text.
+    var payload: String { String(decoding: bytes[ends.status...], as: UTF8.self) }
+
+    /// The chain hash of this event stored at `seq` after `prevHash` (``ChainHash``'s definition, fed in pieces).
+    func chainHash(prevHash: String, seq: Int64, recordedAt: String) -> String {
+        var hasher = SHA256()
+        var prefix = prevHash
+        prefix.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        var middle = "\n\(seq)\n"
+        middle.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        bytes.withUnsafeBufferPointer { all in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[..<ends.status])))
+            var recorded = "\n" + recordedAt + "\n"
+            recorded.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[ends.status...])))
+        }
+        return ChainHash.hex(hasher.finalize())
+    }
+
+    /// Calls `body` with the column bytes (id, type, date, announced or nil, status, payload), valid during the call.
+    func withColumns(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>,
+                              UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try bytes.withUnsafeBufferPointer { all in
+            func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
+            try body(slice(0..<ends.id), slice((ends.id + 1)..<ends.type), slice((ends.type + 1)..<ends.date),
+                     hasAnnounced ? slice((ends.date + 1)..<ends.announced) : nil, slice((ends.announced + 1)..<ends.status),
+                     slice(ends.status..<all.count))
+        }
     }
 }
 

@@ -91,6 +91,13 @@ struct RawWrite {
         }
     }
 
+    /// Binds text that stays valid and unchanged until the next ``step()`` (SQLite does not copy it).
+    func bindStatic(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress, text.count > 0 else { bind(index, ""); return }
+        // A nil destructor is SQLITE_STATIC: SQLite reads the caller's bytes during the step.
+        _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
+    }
+
     /// Runs the statement once with the bound values, then resets it.
     func step() throws {
         let code = sqlite3_step(statement)
