@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "SyntheticHistory"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         // End-to-end tests run the built binary (depending on it makes `swift test` build it);
         // GRDB lets them play the attacker on a ledger file.

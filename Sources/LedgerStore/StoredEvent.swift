@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import LedgerCore
 
 /// One row of the event log, exactly as stored.
@@ -6,7 +6,7 @@ import LedgerCore
 /// `payload` is the canonical JSON of the whole event; the other columns
 /// repeat what the indexes and the hash need. ``decoded()`` turns the row
 /// back into an ``Event``.
-public struct StoredEvent: Hashable, Sendable, FetchableRecord {
+public struct StoredEvent: Hashable, Sendable {
     public var seq: Int64
     public var id: String
     public var type: String
@@ -27,7 +27,7 @@ public struct StoredEvent: Hashable, Sendable, FetchableRecord {
     /// Reads a row defensively: a ledger edited outside the store may hold NULL where
     /// the schema forbids it. NULL reads as 0 or "" (which never matches the row's
     /// hash), so `verify` reports the row instead of the reader crashing.
-    public init(row: Row) {
+    init(row: Row) {
         seq = row[0] ?? 0; id = row[1] ?? ""; type = row[2] ?? ""; date = row[3] ?? ""; announced = row[4]
         status = row[5] ?? ""; recordedAt = row[6] ?? ""; payload = row[7] ?? ""; prevHash = row[8] ?? ""; hash = row[9] ?? ""
     }
