@@ -14,7 +14,9 @@ public struct AppendResult: Hashable, Sendable {
 
 /// One stored event's position and id.
 public struct AppendedEvent: Hashable, Sendable {
+    /// Where it was stored.
     public var seq: Int64
+    /// Its id.
     public var id: String
 }
 

@@ -7,17 +7,28 @@ import LedgerCore
 /// repeat what the indexes and the hash need. ``decoded()`` turns the row
 /// back into an ``Event``.
 public struct StoredEvent: Hashable, Sendable {
+    /// Position in the log (1, 2, 3…).
     public var seq: Int64
+    /// The event's id.
     public var id: String
+    /// The event type's name, as stored.
     public var type: String
+    /// The effective date, `YYYY-MM-DD`.
     public var date: String
+    /// The announced date, when there is one.
     public var announced: String?
+    /// `confirmed`, `reported` or `estimate`.
     public var status: String
+    /// When the store appended the row (UTC, fixed width).
     public var recordedAt: String
+    /// The canonical JSON of the whole event.
     public var payload: String
+    /// The previous row's chain hash (the genesis hash for seq 1).
     public var prevHash: String
+    /// This row's chain hash (see ``ChainHash``).
     public var hash: String
 
+    /// A row from its column values (tests and tools that build rows by hand).
     public init(seq: Int64, id: String, type: String, date: String, announced: String?, status: String,
                 recordedAt: String, payload: String, prevHash: String, hash: String) {
         self.seq = seq; self.id = id; self.type = type; self.date = date; self.announced = announced
