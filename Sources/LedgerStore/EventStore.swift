@@ -100,13 +100,30 @@ public struct EventStore: Sendable {
         }
     }
 
+    /// Opens read-only and checks the schema.
+    ///
+    /// A ledger another process is creating holds no table at all until its
+    /// first migration commits; a reader that comes in between waits for it
+    /// (up to ``creationGrace`` seconds) instead of calling it "not a ledger".
     private static func openReadOnly(path: String, immutable: Bool) throws -> EventStore {
         let location = immutable ? immutableURI(path) : path
-        let queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
-        let store = EventStore(readOnly: queue)
-        try store.checkSchema()
-        return store
+        let deadline = Date().addingTimeInterval(creationGrace)
+        while true {
+            let queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
+            let store = EventStore(readOnly: queue)
+            let isEmpty = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 }
+            if isEmpty, !immutable, Date() < deadline {
+                try queue.close()
+                Thread.sleep(forTimeInterval: 0.02)
+                continue
+            }
+            try store.checkSchema()
+            return store
+        }
     }
+
+    /// Seconds a reader waits for a ledger file that exists but holds no table yet.
+    static let creationGrace: TimeInterval = 2
 
     /// A `file:` URI opening `path` read-only and immutable (no locks, no `-shm`).
     static func immutableURI(_ path: String) -> String {
