@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerStore
+import LedgerViews
 
 /// `export`: the log as JSON Lines (importable) or CSV.
 struct Export: ParsableCommand {
