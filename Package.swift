@@ -72,6 +72,7 @@ let package = Package(
             dependencies: ["LedgerCore", "SyntheticHistory", "partnership-ledger", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "LedgerViewsTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerViews"]),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]

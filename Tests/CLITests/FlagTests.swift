@@ -57,6 +57,12 @@ import Testing
         #expect(!result.stderr.contains("Missing value"), "\(result.stderr)")
     }
 
+    @Test func aFlagWhereAnAmountBelongsIsAMissingAmount() throws {
+        let cli = try Self.seeded()
+        let result = try cli.run(["append", "valuation", "--company", "acme", "--value", "--date", "2023-01-23", "--db", cli.db])
+        try Self.expectRefused(result, naming: ["--value: the amount is missing (found the flag --date in its place)"], cli: cli)
+    }
+
     @Test func revenueOnAPeriodBasisNeedsThePeriod() throws {
         let cli = try Self.seeded()
         let result = try cli.run(["append", "revenue", "--company", "acme", "--amount", "1B", "--basis", "period",
@@ -93,13 +99,19 @@ import Testing
         #expect(parts.count == 3 && parts.allSatisfy { Int($0) != nil }, "not a version: \(result.stdout)")
     }
 
-    @Test func helpStatesEachDefaultOnce() throws {
+    @Test(arguments: [
+        (["append", "funding-round"], "--instrument <instrument> equity (default), convertible", "(default: equity)"),
+        (["append", "valuation"], "--basis <basis> post-money, tender-offer, secondary or reported (default).", "(default: reported)"),
+        (["export"], "--format <format> jsonl (default) or csv.", "(default: jsonl)"),
+        (["state"], "--format <format> Output format: table (default), json or csv.", "(default: table)"),
+    ])
+    func helpStatesEachDefaultOnce(_ command: [String], _ line: String, _ repeated: String) throws {
         let cli = try LedgerCLI()
-        let help = try cli.run(["append", "funding-round", "--help"])
+        let help = try cli.run(command + ["--help"])
         #expect(help.status == 0)
         let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(text.contains("--instrument <instrument> equity (default), convertible"), "\(help.stdout)")
-        #expect(!text.contains("(default: equity)"), "\(help.stdout)")
+        #expect(text.contains(line), "\(help.stdout)")
+        #expect(!text.contains(repeated), "\(help.stdout)")
     }
 
     @Test func checkHelpKeepsEachSentenceTogether() throws {

@@ -17,10 +17,13 @@ enum FlagValue {
     static func knownAt(_ text: String) throws -> KnownAtText { try KnownAtText(parsing: text) }
 
     /// A money amount: `10B`, `1.25B`, `750M`, `$2,000,000`; never negative.
+    ///
+    /// Money flags take the next word unconditionally (`parsing: .unconditional`), so that `--amount -5B`
+    /// is refused as negative rather than as a missing value; a flag in that place means the amount is missing.
     static func amount(_ text: String) throws -> Decimal {
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("-") {
-            throw LedgerError("\"\(text)\" is not an amount: money must not be negative")
-        }
+        let body = text.trimmingCharacters(in: .whitespaces)
+        if body.hasPrefix("--") { throw LedgerError("the amount is missing (found the flag \(body) in its place)") }
+        if body.hasPrefix("-") { throw LedgerError("\"\(text)\" is not an amount: money must not be negative") }
         return try QuantityText.amount(text)
     }
 
