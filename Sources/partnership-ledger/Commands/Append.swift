@@ -56,7 +56,7 @@ struct EventFlags: ParsableArguments {
     func validate() throws {
         guard date != nil else {
             throw ValidationError("--date is required: every event takes effect on a date, and a query as of an earlier date "
-                                  + "does not see it (for a party, give the date it was founded or registered)")
+                                  + "does not see it; for a party, give the date it was founded or registered")
         }
     }
 
