@@ -27,7 +27,7 @@ public enum TermAuditText {
         let withdrawn = lines.filter { $0.effect != .inForce }.count
         out.append("\(TextWrap.count(lines.count, "change")) to \(TextWrap.count(Set(lines.map(\.term)).count, "term")) from \(TextWrap.count(groups.count, "event"))"
                    + (withdrawn > 0 ? ", \(withdrawn) no longer believed (superseded or retracted)" : "")
-                   + "; [n] are sources, listed at the end.")
+                   + (lines.contains { !$0.sources.isEmpty } ? "; [n] are sources, listed at the end." : "."))
         let width = min(lines.map(\.term.count).max() ?? 0, 32)
         for group in groups {
             let first = group[0]
@@ -48,8 +48,10 @@ public enum TermAuditText {
                 out += TextWrap.lines("    \(name)  ", change)
             }
         }
-        out += ["", "sources"]
-        for (index, source) in sources.enumerated() { out.append("  [\(index + 1)] \(source)") }
+        if !sources.isEmpty {
+            out += ["", "sources"]
+            for (index, source) in sources.enumerated() { out.append("  [\(index + 1)] \(source)") }
+        }
         return out.joined(separator: "\n")
     }
 
