@@ -40,7 +40,10 @@ public struct Event: Hashable, Sendable {
     public var type: EventType { body.type }
 }
 
-/// The ten kinds of event in CONTRACT.md §1.
+/// The kinds of event in CONTRACT.md §1.
+///
+/// Each is defined once, in `EventTypes/<Payload>.swift` (see ``EventPayload``
+/// and docs/ARCHITECTURE.md, "Adding an event type").
 public enum EventType: String, CaseIterable, Hashable, Sendable, Comparable {
     case party
     case partnership
@@ -72,7 +75,7 @@ public enum EventStatus: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// The type-specific content of an ``Event``.
+/// The type-specific content of an ``Event``: one case per ``EventType``, holding that type's payload.
 public indirect enum EventBody: Hashable, Sendable {
     case party(PartyRegistration)
     case partnership(PartnershipRegistration)
@@ -84,19 +87,4 @@ public indirect enum EventBody: Hashable, Sendable {
     case recapitalization(Recapitalization)
     case correction(Correction)
     case retraction(Retraction)
-
-    public var type: EventType {
-        switch self {
-        case .party: .party
-        case .partnership: .partnership
-        case .fundingRound: .fundingRound
-        case .valuation: .valuation
-        case .revenue: .revenue
-        case .governance: .governance
-        case .renegotiation: .renegotiation
-        case .recapitalization: .recapitalization
-        case .correction: .correction
-        case .retraction: .retraction
-        }
-    }
 }
