@@ -130,7 +130,7 @@ public enum EventDecoder {
         let body = try type.accept(&bodyReader)
         r = bodyReader.reader
         try r.finish()
-        if id == nil {
+        if id == nil, allowID {
             // A registration is unique by what it registers, so its id can say so.
             if let registered = body.registration, registered.id.count + registered.kind.rawValue.count + 1 <= Slug.maxLength {
                 id = "\(registered.kind.rawValue)-\(registered.id)"
@@ -138,6 +138,7 @@ public enum EventDecoder {
                 id = generatedID(type: type, date: date, content: try r.content())
             }
         }
+        // A replacement (allowID false) takes the id of the event it corrects: the caller sets it.
         return Event(id: id ?? "", date: date, announced: announced, status: status, sources: sources, note: note, body: body)
     }
 
