@@ -212,26 +212,35 @@ struct CanonicalFieldReader: EventFieldReader {
         }
     }
 
-    mutating func objects(_ key: String, what: String, nonEmpty: Bool,
-                          _ body: (inout CanonicalFieldReader, Int) throws(LedgerError) -> Void) throws(LedgerError) {
+    /// Walks the array member `key` (required), calling `element` with the cursor at each element and its offset.
+    private mutating func forEachElement(_ key: String, nonEmpty: Bool,
+                                         _ element: (inout ByteCursor, Int) throws(LedgerError) -> Void) throws(LedgerError) {
         guard let offset = find(key), !isNull(offset) else { throw Self.declined }
         cursor.index = members[offset].value.lowerBound
         guard cursor.eat(UInt8(ascii: "[")) else { throw Self.declined }
         if cursor.eat(UInt8(ascii: "]")) {
             guard !nonEmpty else { throw Self.declined }
         } else {
-            var element = 0
+            var position = 0
             while true {
-                try Self.read(&cursor, depth: depth + 2) { (reader: inout CanonicalFieldReader) throws(LedgerError) in
-                    try body(&reader, element)
-                }
-                element += 1
+                try element(&cursor, position)
+                position += 1
                 if cursor.eat(UInt8(ascii: ",")) { continue }
                 guard cursor.eat(UInt8(ascii: "]")) else { throw Self.declined }
                 break
             }
         }
         guard cursor.index == members[offset].value.upperBound else { throw Self.declined }
+    }
+
+    mutating func objects(_ key: String, what: String, nonEmpty: Bool,
+                          _ body: (inout CanonicalFieldReader, Int) throws(LedgerError) -> Void) throws(LedgerError) {
+        let depth = self.depth
+        try forEachElement(key, nonEmpty: nonEmpty) { (cursor: inout ByteCursor, position: Int) throws(LedgerError) in
+            try Self.read(&cursor, depth: depth + 2) { (reader: inout CanonicalFieldReader) throws(LedgerError) in
+                try body(&reader, position)
+            }
+        }
     }
 
     mutating func object<T>(_ key: String, what: String,
@@ -245,23 +254,10 @@ struct CanonicalFieldReader: EventFieldReader {
 
     mutating func strings(_ key: String, nonEmpty: Bool, notAString: (String) -> String,
                           _ body: (String, Int) throws(LedgerError) -> Void) throws(LedgerError) {
-        guard let offset = find(key), !isNull(offset) else { throw Self.declined }
-        cursor.index = members[offset].value.lowerBound
-        guard cursor.eat(UInt8(ascii: "[")) else { throw Self.declined }
-        if cursor.eat(UInt8(ascii: "]")) {
-            guard !nonEmpty else { throw Self.declined }
-        } else {
-            var element = 0
-            while true {
-                guard let text = cursor.string() else { throw Self.declined }
-                try body(text, element)
-                element += 1
-                if cursor.eat(UInt8(ascii: ",")) { continue }
-                guard cursor.eat(UInt8(ascii: "]")) else { throw Self.declined }
-                break
-            }
+        try forEachElement(key, nonEmpty: nonEmpty) { (cursor: inout ByteCursor, position: Int) throws(LedgerError) in
+            guard let text = cursor.string() else { throw Self.declined }
+            try body(text, position)
         }
-        guard cursor.index == members[offset].value.upperBound else { throw Self.declined }
     }
 
     func content() throws(LedgerError) -> JSONValue { throw Self.declined }

@@ -108,22 +108,6 @@ protocol EventPayloadVisitor {
 }
 
 extension EventType {
-    /// Calls `visitor` with this type's definition. The one switch from a type name to its definition.
-    func accept<V: EventDefinitionVisitor>(_ visitor: inout V) throws(LedgerError) -> V.Result {
-        switch self {
-        case .party: try visitor.visit(PartyRegistration.self)
-        case .partnership: try visitor.visit(PartnershipRegistration.self)
-        case .fundingRound: try visitor.visit(FundingRound.self)
-        case .valuation: try visitor.visit(ValuationReport.self)
-        case .revenue: try visitor.visit(RevenueReport.self)
-        case .governance: try visitor.visit(GovernanceChange.self)
-        case .renegotiation: try visitor.visit(Renegotiation.self)
-        case .recapitalization: try visitor.visit(Recapitalization.self)
-        case .correction: try visitor.visit(Correction.self)
-        case .retraction: try visitor.visit(Retraction.self)
-        }
-    }
-
     private struct Describe: EventDefinitionVisitor {
         func visit<P: EventPayload>(_ type: P.Type) -> (summary: String, fields: [EventField], example: String, isAmendment: Bool) {
             (P.summary, P.fields, P.example, P.isAmendment)
@@ -154,22 +138,6 @@ extension EventType {
 }
 
 extension EventBody {
-    /// Calls `visitor` with this body's payload. The one switch from a body to its definition.
-    func accept<V: EventPayloadVisitor>(_ visitor: inout V) throws(V.Failure) -> V.Result {
-        switch self {
-        case .party(let p): try visitor.visit(p)
-        case .partnership(let p): try visitor.visit(p)
-        case .fundingRound(let p): try visitor.visit(p)
-        case .valuation(let p): try visitor.visit(p)
-        case .revenue(let p): try visitor.visit(p)
-        case .governance(let p): try visitor.visit(p)
-        case .renegotiation(let p): try visitor.visit(p)
-        case .recapitalization(let p): try visitor.visit(p)
-        case .correction(let p): try visitor.visit(p)
-        case .retraction(let p): try visitor.visit(p)
-        }
-    }
-
     private struct Registered: EventPayloadVisitor {
         typealias Failure = Never
         func visit<P: EventPayload>(_ payload: P) -> Registration? { payload.registration }
