@@ -3,20 +3,27 @@
 /// Columns listed in `rightAligned` (by index) are right-aligned, for numbers.
 /// Cells longer than `wrapWidth` are word-wrapped onto continuation lines, so
 /// long term values stay readable in an 80–120 column terminal.
-struct TextTable {
-    var headers: [String]
-    var rows: [[String]] = []
-    var rightAligned: Set<Int> = []
-    var wrapWidth = 56
+public struct TextTable {
+    /// The column titles.
+    public var headers: [String]
+    /// The rows, one cell per column.
+    public var rows: [[String]] = []
+    /// Indexes of right-aligned columns.
+    public var rightAligned: Set<Int> = []
+    /// Cells wider than this are word-wrapped.
+    public var wrapWidth = 56
 
-    init(_ headers: [String], rightAligned: Set<Int> = []) {
+    /// A table with these column titles.
+    public init(_ headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    /// Adds a row.
+    public mutating func add(_ row: [String]) { rows.append(row) }
 
-    var rendered: String {
+    /// The aligned text, trailing spaces trimmed.
+    public var rendered: String {
         let wrappedRows = rows.map { row in headers.indices.map { column in wrap(column < row.count ? row[column] : "") } }
         let widths = headers.indices.map { column in
             ([headers[column].count] + wrappedRows.flatMap { $0[column].map(\.count) }).max() ?? 0

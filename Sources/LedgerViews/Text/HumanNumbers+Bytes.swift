@@ -2,7 +2,7 @@ import Foundation
 
 extension HumanNumbers {
     /// `512 B`, `1.5 KB`, `12.3 MB`, `1.2 GB` (powers of 1024).
-    static func bytes(_ count: Int) -> String {
+    public static func bytes(_ count: Int) -> String {
         let units = ["B", "KB", "MB", "GB", "TB"]
         var value = Double(count)
         var unit = 0

@@ -1,12 +1,12 @@
 /// Word-wrapping and counting for the history views' plain-text output.
-enum TextWrap {
+public enum TextWrap {
     /// `prefix` + `text`, wrapped at `limit` columns, continuation lines aligned under the text.
     ///
     /// ```text
     ///     revenue-share   rate: 20.00% → 8.00%; until: 2030 → AGI verified by
     ///                     the expert panel
     /// ```
-    static func lines(_ prefix: String, _ text: String, limit: Int = 110) -> [String] {
+    public static func lines(_ prefix: String, _ text: String, limit: Int = 110) -> [String] {
         let room = max(limit - prefix.count, 30)
         var lines: [String] = []
         var current = ""
@@ -24,5 +24,5 @@ enum TextWrap {
     }
 
     /// `1 event`, `3 events`.
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

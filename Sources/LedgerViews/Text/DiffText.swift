@@ -9,8 +9,9 @@ import LedgerReport
 ///   valuation                $157.0B → $500.0B
 ///       2025-03-31  2025-03-31-softbank-leads-40b (funding-round, confirmed)
 /// ```
-enum DiffText {
-    static func render(_ differences: [StateDifference], state: LedgerState, from: LedgerDate, to: LedgerDate, subjects: Set<String>?) -> String {
+public enum DiffText {
+    /// The whole table, grouped by subject.
+    public static func render(_ differences: [StateDifference], state: LedgerState, from: LedgerDate, to: LedgerDate, subjects: Set<String>?) -> String {
         let scope = subjects.map { " (\($0.sorted().joined(separator: ", ")))" } ?? ""
         var out = ["\(TextWrap.count(differences.count, "difference")) between \(from) and \(to)\(scope)"]
         guard !differences.isEmpty else { return (out + ["", "nothing changed"]).joined(separator: "\n") }
@@ -32,11 +33,13 @@ enum DiffText {
         return out.joined(separator: "\n")
     }
 
-    static func label(_ key: FactKey) -> String {
+    /// `valuation`, `stake microsoft`: the aspect and, when it has one, the name.
+    public static func label(_ key: FactKey) -> String {
         key.name.isEmpty ? key.aspect.rawValue : "\(key.aspect.rawValue) \(key.name)"
     }
 
-    static func change(_ difference: StateDifference) -> String {
+    /// The change as text: `from → to`, term values member by member.
+    public static func change(_ difference: StateDifference) -> String {
         if difference.key.aspect == .term {
             return ValueText.change(from: termValue(difference.from), to: termValue(difference.to))
         }
@@ -48,7 +51,8 @@ enum DiffText {
         return nil
     }
 
-    static func text(_ value: FactValue?) -> String {
+    /// A value in human form; `(none)` when absent.
+    public static func text(_ value: FactValue?) -> String {
         switch value {
         case nil: "(none)"
         case .fraction(let fraction)?: HumanNumbers.percent(fraction)
@@ -59,9 +63,11 @@ enum DiffText {
         }
     }
 
-    static let csvHeader = ["subject", "aspect", "name", "from", "to", "causes"]
+    /// The CSV columns of a difference.
+    public static let csvHeader = ["subject", "aspect", "name", "from", "to", "causes"]
 
-    static func csvFields(_ difference: StateDifference) -> [String] {
+    /// One difference as CSV fields, values exact.
+    public static func csvFields(_ difference: StateDifference) -> [String] {
         func plain(_ value: FactValue?) -> String {
             switch value {
             case nil: ""

@@ -2,8 +2,9 @@ import Foundation
 import LedgerCore
 
 /// The `audit COMPANY --stakes` table: each holder's stake and implied value, before → after, per event.
-enum StakeAuditText {
-    static func render(company: String, state: LedgerState, changes: [StakeChange], asOf: LedgerDate) -> String {
+public enum StakeAuditText {
+    /// The whole stake audit of `company`.
+    public static func render(company: String, state: LedgerState, changes: [StakeChange], asOf: LedgerDate) -> String {
         let head = "\(state.name(of: company)) (\(company)): how the stakes moved, as of \(asOf)"
         guard !changes.isEmpty else {
             return head + "\n\nno stake recorded (no priced equity round or recapitalization by this date)"
@@ -25,10 +26,12 @@ enum StakeAuditText {
     private static func percent(_ value: Decimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }
     private static func money(_ value: Money?) -> String { value.map { HumanNumbers.money($0) } ?? "-" }
 
-    static let csvHeader = ["date", "eventId", "type", "status", "holder", "stakeFrom", "stakeTo",
+    /// The CSV columns of a stake move.
+    public static let csvHeader = ["date", "eventId", "type", "status", "holder", "stakeFrom", "stakeTo",
                             "valueFrom", "valueTo", "valuation", "currency", "correctedBy"]
 
-    static func csvFields(_ change: StakeChange) -> [String] {
+    /// One stake move as CSV fields, values exact.
+    public static func csvFields(_ change: StakeChange) -> [String] {
         let amount = { (money: Money?) in money.map { ExactDecimal.text($0.amount) } ?? "" }
         return [change.date.text, change.eventId, change.type.rawValue, change.status.rawValue, change.holder,
                 change.stakeFrom.map(ExactDecimal.text) ?? "", change.stakeTo.map(ExactDecimal.text) ?? "",

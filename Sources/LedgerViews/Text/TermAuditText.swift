@@ -7,8 +7,9 @@ import LedgerReport
 /// 2025-10-28  2025-10-28-microsoft-openai-definitive-agreement  (renegotiation, confirmed)  [7] [8]
 ///     ip-rights   scope: … → …; until: 2030 → 2032
 /// ```
-enum TermAuditText {
-    static func render(partnership: String, parties: [String], lines: [TermAuditLine], asOf: LedgerDate,
+public enum TermAuditText {
+    /// The whole term audit: a heading, one block per event, the numbered sources.
+    public static func render(partnership: String, parties: [String], lines: [TermAuditLine], asOf: LedgerDate,
                        knownAt: String?, term: String?) -> String {
         let partyText = parties.isEmpty ? "" : " (\(parties.joined(separator: ", ")))"
         var out = ["\(partnership)\(partyText): how \(term.map { "the term \($0)" } ?? "the terms") changed, as of \(asOf)"
@@ -68,10 +69,12 @@ enum TermAuditText {
         return groups
     }
 
-    static let csvHeader = ["date", "term", "from", "to", "action", "effect", "eventId", "type", "status",
+    /// The CSV columns of a term change.
+    public static let csvHeader = ["date", "term", "from", "to", "action", "effect", "eventId", "type", "status",
                             "amends", "reason", "amendedBy", "amendedOn", "sources"]
 
-    static func csvFields(_ line: TermAuditLine) -> [String] {
+    /// One term change as CSV fields, values exact.
+    public static func csvFields(_ line: TermAuditLine) -> [String] {
         [line.date.text, line.term, line.from?.canonicalText ?? "", line.to?.canonicalText ?? "", line.action.rawValue,
          line.effect.rawValue, line.eventId, line.type.rawValue, line.status.rawValue, line.amends ?? "", line.reason ?? "",
          line.amendedBy ?? "", line.amendedOn?.text ?? "", line.sources.joined(separator: " | ")]
