@@ -59,7 +59,9 @@ public struct StateDiff: Sendable {
         let end = snapshot()
         return Set(start.keys).union(end.keys).sorted().compactMap { key in
             guard start[key] != end[key] else { return nil }
-            return StateDifference(key: key, from: start[key], to: end[key], causes: causes[key] ?? [])
+            // Same-date causes by event id: the recording order of one date never shows.
+            let list = (causes[key] ?? []).sorted { ($0.date, $0.eventId) < ($1.date, $1.eventId) }
+            return StateDifference(key: key, from: start[key], to: end[key], causes: list)
         }
     }
 

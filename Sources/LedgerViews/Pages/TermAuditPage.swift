@@ -5,7 +5,7 @@ import LedgerStore
 public struct TermAuditPage: LedgerPage {
     /// The partnership.
     public var partnership: String
-    /// Changes dated later are hidden.
+    /// Changes dated later are shown as scheduled.
     public var asOf: LedgerDate
     /// The recorded-time bound, echoed in the heading and JSON.
     public var knownAt: String?
@@ -22,12 +22,16 @@ public struct TermAuditPage: LedgerPage {
         let asOf = point.asOf
         let maxSeq = try store.maxSeq(for: point.knownAt?.bound)
         let events = try store.loggedEvents(naming: id, maxSeq: maxSeq)
-        let all = TermAudit.lines(partnership: id, events: events, amendments: try store.amendmentLog(maxSeq: maxSeq))
-            .filter { $0.date <= asOf }
+        // Changes dated after `asOf` are listed too, marked scheduled (a renegotiation effective in 2030 is history already written).
+        let all = TermAudit.lines(partnership: id, events: events, amendments: try store.amendmentLog(maxSeq: maxSeq)).map { line in
+            var line = line
+            line.scheduled = line.date > asOf
+            return line
+        }
         let lines = all.filter { term == nil || $0.term == term }
         if let term, lines.isEmpty {
             let known = Set(all.map(\.term)).sorted()
-            throw LedgerError("no change to a term \"\(term)\" in \(id) by \(asOf)" + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
+            throw LedgerError("no change to a term \"\(term)\" in \(id)" + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
         }
         return TermAuditPage(partnership: id, asOf: asOf, knownAt: point.knownAt?.text, term: term,
                              parties: TermAudit.parties(of: id, in: events, asOf: asOf), lines: lines)
