@@ -44,14 +44,15 @@ public enum ClaimPrecedence {
     /// Orders `claims` best first and says whether the best is disputed.
     ///
     /// Best is the highest ``ClaimRank``. Among claims of equal rank the shown
-    /// one is the first by `key` (the event id: the same whatever the file
-    /// names or recording order), and it is `disputed` when an equal-rank
-    /// claim does not `agree` with it. Nil for no claims.
+    /// one is the last by `key` (the event id: the same whatever the file
+    /// names or recording order; the bundled history names files by event id,
+    /// so ties show what they showed when the later file won), and it is
+    /// `disputed` when an equal-rank claim does not `agree` with it. Nil for no claims.
     public static func choose<Claim>(_ claims: [Claim], rank: (Claim) -> ClaimRank, key: (Claim) -> String,
                                      agree: (Claim, Claim) -> Bool) -> ClaimChoice<Claim>? {
         let ordered = claims.sorted { a, b in
             let ra = rank(a), rb = rank(b)
-            return ra != rb ? ra > rb : key(a) < key(b)
+            return ra != rb ? ra > rb : key(a) > key(b)
         }
         guard let shown = ordered.first else { return nil }
         let top = rank(shown)

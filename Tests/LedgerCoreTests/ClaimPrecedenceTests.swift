@@ -82,8 +82,8 @@ import Testing
         let rate = try #require(term.members["rate"])
         #expect(rate.disputed)
         #expect(term.disputed)
-        #expect(rate.shown.origin.eventId == "claim-a")
-        #expect(rate.alternatives.map(\.origin.eventId) == ["claim-b"])
+        #expect(rate.shown.origin.eventId == "claim-b")
+        #expect(rate.alternatives.map(\.origin.eventId) == ["claim-a"])
     }
 
     @Test func twoClaimsThatAgreeAreNotADispute() throws {
@@ -137,8 +137,8 @@ import Testing
         var tie = Log()
         for event in reversed ? [y, x] : [x, y] { tie.append(event) }
         let disputed = try #require(tie.state(asOf: "2024-12-31").revenue(of: "o").first?.figure)
-        #expect(disputed.chosen.eventId == "x")
-        #expect(disputed.alternatives.map(\.eventId) == ["y"])
+        #expect(disputed.chosen.eventId == "y")
+        #expect(disputed.alternatives.map(\.eventId) == ["x"])
         #expect(disputed.disputed)
         #expect(disputed.json["disputed"] == .bool(true))
     }

@@ -209,8 +209,8 @@ import Testing
             valuation("conf-1", company: "acme", date: "2022-01-01", usd("200"), status: .confirmed),
             valuation("rep", company: "acme", date: "2022-01-01", usd("300"), status: .reported))
         let disputed = try #require(tie.state(asOf: "2022-01-01").valuation(of: "acme"))
-        #expect(disputed.chosen.eventId == "conf-1")
-        #expect(disputed.alternatives.map(\.eventId) == ["conf-2", "rep"])
+        #expect(disputed.chosen.eventId == "conf-2")
+        #expect(disputed.alternatives.map(\.eventId) == ["conf-1", "rep"])
         #expect(disputed.disputed)
     }
 
@@ -337,15 +337,16 @@ import Testing
         #expect(figures[1].figure.alternatives.isEmpty)
     }
 
-    /// CONTRACT §4: the recording order never decides; an unsettled tie is disputed, shown by event id.
-    @Test func sameStatusRevenueIsDisputedWhateverTheRecordingOrder() throws {
+    /// CONTRACT §4: the recording order never decides; an unsettled tie is disputed, the last event id shown.
+    @Test(arguments: [false, true])
+    func sameStatusRevenueIsDisputedWhateverTheRecordingOrder(reversed: Bool) throws {
         var log = Log()
-        log.append(
-            revenue("second", company: "o", date: "2024-06-30", usd("2"), status: .reported),
-            revenue("first", company: "o", date: "2024-06-30", usd("1"), status: .reported))
+        let first = revenue("first", company: "o", date: "2024-06-30", usd("1"), status: .reported)
+        let second = revenue("second", company: "o", date: "2024-06-30", usd("2"), status: .reported)
+        for event in reversed ? [second, first] : [first, second] { log.append(event) }
         let figure = try #require(log.state(asOf: "2024-06-30").revenue(of: "o").first?.figure)
-        #expect(figure.chosen.eventId == "first")
-        #expect(figure.alternatives.map(\.eventId) == ["second"])
+        #expect(figure.chosen.eventId == "second")
+        #expect(figure.alternatives.map(\.eventId) == ["first"])
         #expect(figure.disputed)
     }
 

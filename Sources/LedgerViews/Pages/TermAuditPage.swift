@@ -29,9 +29,9 @@ public struct TermAuditPage: LedgerPage {
             return line
         }
         let lines = all.filter { term == nil || $0.term == term }
-        if let term, lines.isEmpty {
-            let known = Set(all.map(\.term)).sorted()
-            throw LedgerError("no change to a term \"\(term)\" in \(id)" + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
+        if let term, !lines.contains(where: { $0.date <= asOf }) {
+            let known = Set(all.filter { $0.date <= asOf }.map(\.term)).sorted()
+            throw LedgerError("no change to a term \"\(term)\" in \(id) by \(asOf)" + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
         }
         return TermAuditPage(partnership: id, asOf: asOf, knownAt: point.knownAt?.text, term: term,
                              parties: TermAudit.parties(of: id, in: events, asOf: asOf), lines: lines)
