@@ -23,6 +23,14 @@ extension LedgerState {
             RoundRecord(date: date, eventId: "e", round: "r", instrument: .equity, investments: [], postMoney: nil, partnership: nil, status: .confirmed),
             RoleState(holders: [], since: date, eventId: "e"), MoneyTotals(), money,
             Investment(investor: "i", amount: money), DatePeriod(from: date, to: date), RevenueKey(date: date, basis: .period),
+            FundingPosition(), FundingPosition.Amounts(),
+            PurchaseRecord(date: date, eventId: "e", status: .confirmed, sources: [], buyer: "b", seller: "s", amount: money, upTo: false,
+                           period: nil, years: nil, capacity: nil, scope: "s", partnership: nil),
+            WarrantRecord(date: date, eventId: "e", status: .confirmed, holder: "h", stake: nil, shares: nil, conditions: nil,
+                          exercisedStake: 0, exercisedShares: 0),
+            NegotiationThread(thread: "t", stages: []),
+            NegotiationThread.Stage(date: date, eventId: "e", status: .confirmed, sources: [], stage: "talks", party: nil, proposals: [],
+                                    amount: nil, valuation: nil),
         ]
         return samples.map { sample in
             let mirror = Mirror(reflecting: sample)

@@ -70,7 +70,8 @@ extension TermAudit {
                             terms[change.term] = nil
                         }
                     }
-                case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction:
+                case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction,
+                     .commitment, .funding, .purchaseCommitment, .warrant, .negotiation:
                     continue
                 }
                 let key = Group.Key(id: event.id, correctedBy: item.correctedBy)

@@ -11,10 +11,10 @@ public struct SharesPage: LedgerPage {
     public var state: LedgerState
 
     /// Checks `company` is a registered party and replays what it needs.
-    public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> SharesPage {
+    public static func load(_ store: EventStore, company: String, at point: ReplayPoint, fullyDiluted: Bool = false) throws -> SharesPage {
         try store.requireRegistered(company, as: "party")
         let state = try store.state(at: point, subject: company)
-        return SharesPage(company: company, view: state.capTable(of: company, asOf: point.asOf), state: state)
+        return SharesPage(company: company, view: state.capTable(of: company, asOf: point.asOf, fullyDiluted: fullyDiluted), state: state)
     }
 
     public var json: JSONValue { view.json }
