@@ -134,9 +134,10 @@ extension LedgerState {
         }
         switch n.subject {
         case .terms(let partnership, let proposals):
-            guard partnerships[partnership] != nil else { return }
+            guard var state = partnerships[partnership] else { return }
             stage.proposals = proposals.map(\.json)
-            record(&partnerships[partnership]!.negotiations, &partnerships[partnership]!.pendingSettlements)
+            record(&state.negotiations, &state.pendingSettlements)
+            partnerships[partnership] = state
         case .round(let company, let amount, let valuation):
             stage.amount = amount; stage.valuation = valuation
             var state = companies[company] ?? CompanyState(id: company)

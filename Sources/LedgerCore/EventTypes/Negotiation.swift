@@ -101,9 +101,9 @@ extension Negotiation: EventPayload {
     static let eventType = EventType.negotiation
     static let summary = "Talks, a proposal or an agreement in principle about a partnership's terms or a company's round; never changes terms, valuations or stakes."
     static let fields = [
-        .optional("partnership", "the registered partnership whose terms are discussed (not with company)"),
-        .optional("proposals", "with partnership: array of {term, set}, {term, merge: {members}} or {term, remove: true}; may be absent on an abandoned stage"),
-        .optional("company", "the registered company whose round is discussed (not with partnership)"),
+        .grouped("subject", "partnership", "the registered partnership whose terms are discussed (not with company)"),
+        .grouped("subject", "proposals", "with partnership: array of {term, set}, {term, merge: {members}} or {term, remove: true}; may be absent on an abandoned stage"),
+        .grouped("subject", "company", "the registered company whose round is discussed (not with partnership)"),
         .optional("amount", "with company: Money, the proposed round's size"),
         .optional("valuation", "with company: Money, the proposed valuation"),
         EventField("stage", "talks, proposal, agreed-in-principle or abandoned"),
@@ -111,7 +111,9 @@ extension Negotiation: EventPayload {
         .optional("thread", "an id shared by the events of one negotiation (default: this event's id)"),
         .optional("settledBy", "the id of the renegotiation, funding-round, valuation, commitment or recapitalization that settles the thread; the thread closes on that event's date"),
     ]
-    static let example = #"{"type": "negotiation", "id": "2024-09-11-openai-talks-150b", "date": "2024-09-11", "status": "reported", "company": "openai", "amount": {"amount": "6500000000", "currency": "USD"}, "valuation": {"amount": "150000000000", "currency": "USD"}, "stage": "talks", "thread": "openai-2024-round", "sources": ["Bloomberg, 2024-09-11"]}"#
+    static let example = #"{"type": "negotiation", "id": "2024-09-11-openai-talks-150b", "date": "2024-09-11", "status": "reported", "company": "openai", "amount": {"amount": "6500000000", "currency": "USD"}, "valuation": {"amount": "150000000000", "currency": "USD"}, "stage": "talks", "thread": "openai-2024-round", "party": "thrive", "settledBy": "2024-10-02-openai-valued-157b", "sources": ["Bloomberg, 2024-09-11"]}"#
+
+    static let examples = [example, #"{"type": "negotiation", "id": "2025-05-06-microsoft-revenue-share-talks", "date": "2025-05-06", "status": "reported", "partnership": "microsoft-openai", "party": "openai", "proposals": [{"term": "revenue-share", "merge": {"projected-rate-2030": "0.10"}}], "stage": "proposal", "thread": "microsoft-revenue-share", "settledBy": "2025-10-28-microsoft-openai-next-chapter"}"#]
 
     /// The event types that may settle a thread.
     public static let settlingTypes: [EventType] = [.renegotiation, .fundingRound, .valuation, .commitment, .recapitalization]

@@ -31,14 +31,16 @@ extension Warrant: EventPayload {
     static let fields = [
         EventField("company", "the registered party id whose equity the warrant is on"),
         EventField("holder", "the registered party id holding the warrant"),
-        .optional("stake", "fraction of the company on full exercise (a grant) or exercised (an exercise)"),
-        .optional("shares", "a positive decimal string: shares on full exercise, or exercised"),
+        .grouped("kind", "stake", "fraction of the company on full exercise (a grant) or exercised (an exercise)"),
+        .grouped("kind", "shares", "a positive decimal string: shares on full exercise, or exercised"),
         .optional("exercisePrice", "Money: the price per share"),
-        .optional("conditions", "the conditions, in words (required on a grant)"),
+        .grouped("kind", "conditions", "the conditions, in words (required on a grant)"),
         .optional("expires", "YYYY-MM-DD: when the warrant lapses"),
-        .optional("exercises", "the id of the warrant event exercised; with it, stake or shares is required"),
+        .grouped("kind", "exercises", "the id of the warrant event exercised; with it, stake or shares is required"),
     ]
-    static let example = #"{"type": "warrant", "id": "2025-10-05-amd-warrant-to-openai", "date": "2025-10-05", "status": "confirmed", "company": "amd", "holder": "openai", "shares": "160000000", "exercisePrice": {"amount": "0.01", "currency": "USD"}, "conditions": "vests in tranches as GPUs are delivered and AMD's share price rises", "sources": ["https://ir.amd.com/news-events/press-releases/detail/1260/amd-and-openai-announce-strategic-partnership"]}"#
+    static let example = #"{"type": "warrant", "id": "2025-10-05-amd-warrant-to-openai", "date": "2025-10-05", "status": "confirmed", "company": "amd", "holder": "openai", "shares": "160000000", "stake": "0.1", "exercisePrice": {"amount": "0.01", "currency": "USD"}, "conditions": "vests in tranches as GPUs are delivered and AMD's share price rises", "expires": "2030-10-05", "sources": ["https://ir.amd.com/news-events/press-releases/detail/1260/amd-and-openai-announce-strategic-partnership"]}"#
+
+    static let examples = [example, #"{"type": "warrant", "id": "2027-01-01-openai-exercises-amd-warrant", "date": "2027-01-01", "company": "amd", "holder": "openai", "stake": "0.01", "exercises": "2025-10-05-amd-warrant-to-openai", "expires": "2030-10-05"}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")

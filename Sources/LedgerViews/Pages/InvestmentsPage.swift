@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import LedgerStore
 
@@ -34,10 +35,10 @@ public struct InvestmentsPage: LedgerPage {
     }
 
     /// The four figures of CONTRACT §4, in column order, with their JSON and CSV names.
-    static let figures: [(name: String, heading: String, path: KeyPath<FundingPosition.Amounts, Decimal>)] = [
-        ("committed", "COMMITTED", \.committed), ("conditional", "CONDITIONAL", \.conditional),
-        ("funded", "FUNDED", \.funded), ("outstanding", "OUTSTANDING", \.outstanding),
-    ]
+    static var figures: [(name: String, heading: String, path: KeyPath<FundingPosition.Amounts, Decimal>)] {
+        [("committed", "COMMITTED", \.committed), ("conditional", "CONDITIONAL", \.conditional),
+         ("funded", "FUNDED", \.funded), ("outstanding", "OUTSTANDING", \.outstanding)]
+    }
 
     /// The effective date.
     public var asOf: LedgerDate

@@ -83,7 +83,8 @@ struct RandomHistory {
 
     static func randomType(using rng: inout SplitMix64) -> EventType {
         let weighted: [EventType] = [.fundingRound, .fundingRound, .fundingRound, .fundingRound, .valuation, .valuation,
-                                     .recapitalization, .governance, .renegotiation, .renegotiation, .revenue]
+                                     .recapitalization, .governance, .renegotiation, .renegotiation, .revenue,
+                                     .commitment, .funding, .funding, .purchaseCommitment, .warrant, .negotiation]
         return weighted.randomElement(using: &rng)!
     }
 
@@ -146,6 +147,31 @@ struct RandomHistory {
         case .revenue:
             return .revenue(RevenueReport(company: company, amount: Money(amount: millions(&rng, 1...999), currency: "USD"),
                                           basis: RevenueBasis.allCases.randomElement(using: &rng)!))
+        case .commitment:
+            let amount = millions(&rng, 10...999)
+            return .commitment(Commitment(company: company, investor: investors.randomElement(using: &rng)!, amount: Money(amount: amount, currency: "USD"),
+                                          upTo: Bool.random(using: &rng),
+                                          conditional: Bool.random(using: &rng) ? Money(amount: amount / 2, currency: "USD") : nil))
+        case .funding:
+            let money = Money(amount: millions(&rng, 1...500), currency: "USD")
+            return .funding(Funding(company: company, investor: investors.randomElement(using: &rng)!,
+                                    paid: Bool.random(using: &rng) ? .amount(money) : .toDate(money)))
+        case .purchaseCommitment:
+            return .purchaseCommitment(PurchaseCommitment(buyer: company, seller: investors.randomElement(using: &rng)!,
+                                                          amount: Money(amount: millions(&rng, 1...999), currency: "USD"), scope: "compute"))
+        case .warrant:
+            return .warrant(Warrant(company: company, holder: holders.randomElement(using: &rng)!,
+                                    stake: Decimal(Int.random(in: 1...50, using: &rng)) / 1000, conditions: "generated"))
+        case .negotiation:
+            let stage = Negotiation.Stage.allCases.randomElement(using: &rng)!
+            let thread = "thread-\(Int.random(in: 0...2, using: &rng))"
+            if Bool.random(using: &rng) {
+                return .negotiation(Negotiation(subject: .round(company: company, amount: Money(amount: millions(&rng, 1...99), currency: "USD"), valuation: nil),
+                                                stage: stage, thread: thread))
+            }
+            let proposals = stage == .abandoned ? [] : [ProposedTermChange(term: terms.randomElement(using: &rng)!, action: .set(.string("p")))]
+            return .negotiation(Negotiation(subject: .terms(partnership: partnerships.keys.sorted().randomElement(using: &rng)!, proposals: proposals),
+                                            stage: stage, thread: thread))
         case .party, .partnership, .correction, .retraction:
             fatalError("not generated as a fact")
         }
