@@ -84,7 +84,7 @@ extension LedgerState {
             case .amount(let money): position.pay(money)
             case .toDate(let money): position.setFunded(money)
             }
-            companies[f.company]!.funding[f.investor] = position
+            companies[f.company, default: CompanyState(id: f.company)].funding[f.investor] = position
         case .purchaseCommitment(let p):
             companies[p.buyer, default: CompanyState(id: p.buyer)].purchases.append(
                 PurchaseRecord(date: event.date, eventId: event.id, status: event.status, sources: event.sources, buyer: p.buyer, seller: p.seller,

@@ -52,7 +52,9 @@ struct RandomHistory {
 
         var facts: [Event] = []
         for (index, date) in pool.enumerated() {
-            let body = Self.randomBody(of: Self.randomType(using: &rng), using: &rng)
+            // Every kind of fact at least once, then random kinds.
+            let type = index < Self.factTypes.count ? Self.factTypes[index] : Self.randomType(using: &rng)
+            let body = Self.randomBody(of: type, using: &rng)
             facts.append(Event(id: "e-\(index)", date: date, status: Self.randomStatus(using: &rng), body: body))
         }
         self.facts = facts
@@ -80,6 +82,9 @@ struct RandomHistory {
     }
 
     // MARK: - Random pieces
+
+    /// Every type generated as a fact (all but registrations and amendments).
+    static let factTypes = EventType.allCases.filter { ![.party, .partnership, .correction, .retraction].contains($0) }
 
     static func randomType(using rng: inout SplitMix64) -> EventType {
         let weighted: [EventType] = [.fundingRound, .fundingRound, .fundingRound, .fundingRound, .valuation, .valuation,
