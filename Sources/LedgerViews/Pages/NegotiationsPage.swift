@@ -17,6 +17,8 @@ public struct NegotiationsPage: LedgerPage {
     public var asOf: LedgerDate
     /// The threads open at the date (closed ones too when asked), by first date.
     public var threads: [Thread]
+    /// Whether closed threads are listed too.
+    public var includeClosed = false
 
     /// Replays the ledger to `point` and lists the open threads about `subject` (every one when nil).
     public static func load(_ store: EventStore, subject: String?, includeClosed: Bool, at point: ReplayPoint) throws -> NegotiationsPage {
@@ -26,10 +28,14 @@ public struct NegotiationsPage: LedgerPage {
         let state = try store.state(at: point, subject: subject)
         return NegotiationsPage(asOf: point.asOf, threads: state.negotiations(about: subject, includeClosed: includeClosed).map {
             Thread(subject: $0.subject, isPartnership: $0.isPartnership, thread: $0.thread)
-        })
+        }, includeClosed: includeClosed)
     }
 
-    public init(asOf: LedgerDate, threads: [Thread]) { self.asOf = asOf; self.threads = threads }
+    public init(asOf: LedgerDate, threads: [Thread], includeClosed: Bool = false) {
+        self.asOf = asOf; self.threads = threads; self.includeClosed = includeClosed
+    }
+
+    private var heading: String { includeClosed ? "negotiations as of \(asOf), open and closed" : "negotiations open as of \(asOf)" }
 
     public var json: JSONValue {
         .object([
@@ -70,8 +76,8 @@ public struct NegotiationsPage: LedgerPage {
     }
 
     public var table: String {
-        guard !threads.isEmpty else { return "negotiations open as of \(asOf)\n\nnone" }
-        var lines = ["negotiations open as of \(asOf)"]
+        guard !threads.isEmpty else { return "\(heading)\n\nnone" }
+        var lines = [heading]
         for t in threads {
             lines.append("")
             let closed = t.thread.closedOn.map { ", closed \($0) by \(t.thread.closedBy ?? "?")" } ?? ""
