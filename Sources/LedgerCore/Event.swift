@@ -55,6 +55,11 @@ public enum EventType: String, CaseIterable, Hashable, Sendable, Comparable {
     case recapitalization
     case correction
     case retraction
+    case commitment
+    case funding
+    case purchaseCommitment = "purchase-commitment"
+    case warrant
+    case negotiation
 
     public static func < (lhs: EventType, rhs: EventType) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -87,6 +92,11 @@ public indirect enum EventBody: Hashable, Sendable {
     case recapitalization(Recapitalization)
     case correction(Correction)
     case retraction(Retraction)
+    case commitment(Commitment)
+    case funding(Funding)
+    case purchaseCommitment(PurchaseCommitment)
+    case warrant(Warrant)
+    case negotiation(Negotiation)
 }
 
 extension EventType {
@@ -103,6 +113,11 @@ extension EventType {
         case .recapitalization: try visitor.visit(Recapitalization.self)
         case .correction: try visitor.visit(Correction.self)
         case .retraction: try visitor.visit(Retraction.self)
+        case .commitment: try visitor.visit(Commitment.self)
+        case .funding: try visitor.visit(Funding.self)
+        case .purchaseCommitment: try visitor.visit(PurchaseCommitment.self)
+        case .warrant: try visitor.visit(Warrant.self)
+        case .negotiation: try visitor.visit(Negotiation.self)
         }
     }
 }
@@ -121,6 +136,11 @@ extension EventBody {
         case .recapitalization(let p): try visitor.visit(p)
         case .correction(let p): try visitor.visit(p)
         case .retraction(let p): try visitor.visit(p)
+        case .commitment(let p): try visitor.visit(p)
+        case .funding(let p): try visitor.visit(p)
+        case .purchaseCommitment(let p): try visitor.visit(p)
+        case .warrant(let p): try visitor.visit(p)
+        case .negotiation(let p): try visitor.visit(p)
         }
     }
 }

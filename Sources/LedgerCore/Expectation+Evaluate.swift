@@ -59,6 +59,14 @@ extension Expectation {
             return .json(partnershipState.terms[term]?.value ?? .null)
         case .revenue(let company, let basis):
             return state.latestRevenue(of: company)[basis].map { .money($0.chosen.money) }
+        case .funding(let figure, let investor, let company):
+            guard case .money(let want) = expected else { return nil }
+            return state.fundingPosition(of: investor, in: company).money(figure.path, in: want.currency).map { .money($0) }
+        case .purchase(let buyer, let seller):
+            guard case .money(let want) = expected else { return nil }
+            let total = state.purchaseCommitments(buyer: buyer, seller: seller).filter { $0.amount.currency == want.currency }
+                .reduce(Decimal(0)) { $0 + $1.amount.amount }
+            return .money(Money(amount: total, currency: want.currency))
         }
     }
 }

@@ -12,7 +12,9 @@ import Foundation
 ///
 /// Kinds: `valuation` (company), `stake` and `stake-value` (company, holder),
 /// `invested` (investor, company), `term` (partnership, term; `expect` is the
-/// exact JSON value, `null` meaning absent), `revenue` (company, basis).
+/// exact JSON value, `null` meaning absent), `revenue` (company, basis);
+/// CONTRACT §4 adds `committed`, `funded`, `outstanding` (investor, company)
+/// and `purchase` (buyer, seller: the total of purchase commitments).
 public struct Expectation: Hashable, Sendable {
     /// What is checked, with the ids it needs.
     public enum Subject: Hashable, Sendable {
@@ -22,6 +24,24 @@ public struct Expectation: Hashable, Sendable {
         case invested(investor: String, company: String)
         case term(partnership: String, term: String)
         case revenue(company: String, basis: RevenueBasis)
+        /// One of the money-promised-and-paid figures of an investor in a company.
+        case funding(figure: FundingFigure, investor: String, company: String)
+        /// The total of purchase commitments from buyer to seller.
+        case purchase(buyer: String, seller: String)
+    }
+
+    /// Which figure a `committed`, `funded` or `outstanding` check reads.
+    public enum FundingFigure: String, CaseIterable, Hashable, Sendable {
+        case committed, funded, outstanding
+
+        /// The figure in a position.
+        public var path: KeyPath<FundingPosition.Amounts, Decimal> {
+            switch self {
+            case .committed: \.committed
+            case .funded: \.funded
+            case .outstanding: \.outstanding
+            }
+        }
     }
 
     /// The expected value.
@@ -49,6 +69,8 @@ public struct Expectation: Hashable, Sendable {
         case .invested: "invested"
         case .term: "term"
         case .revenue: "revenue"
+        case .funding(let figure, _, _): figure.rawValue
+        case .purchase: "purchase"
         }
     }
 
@@ -60,6 +82,8 @@ public struct Expectation: Hashable, Sendable {
         case .invested(let investor, let company): "\(investor)→\(company)"
         case .term(let partnership, let term): "\(partnership)/\(term)"
         case .revenue(let company, let basis): "\(company)/\(basis.rawValue)"
+        case .funding(_, let investor, let company): "\(investor)→\(company)"
+        case .purchase(let buyer, let seller): "\(buyer)→\(seller)"
         }
     }
 }
@@ -88,8 +112,12 @@ extension Expectation {
         case "invested": subject = .invested(investor: try r.slug("investor", what: "investor id"), company: try r.slug("company", what: "company id"))
         case "term": subject = .term(partnership: try r.slug("partnership", what: "partnership id"), term: try r.string("term"))
         case "revenue": subject = .revenue(company: try r.slug("company", what: "company id"), basis: try r.enumeration("basis", RevenueBasis.self))
+        case "committed", "funded", "outstanding":
+            subject = .funding(figure: FundingFigure(rawValue: kind)!, investor: try r.slug("investor", what: "investor id"),
+                               company: try r.slug("company", what: "company id"))
+        case "purchase": subject = .purchase(buyer: try r.slug("buyer", what: "buyer id"), seller: try r.slug("seller", what: "seller id"))
         default:
-            throw LedgerError("\"\(kind.prefix(40))\" is not a check kind (valuation, stake, stake-value, invested, term, revenue)", field: "check")
+            throw LedgerError("\"\(kind.prefix(40))\" is not a check kind (valuation, stake, stake-value, invested, term, revenue, committed, funded, outstanding, purchase)", field: "check")
         }
         let asOf = try r.date("asOf")
         var knownAt: KnownAt?

@@ -44,6 +44,7 @@ extension LedgerState {
         case .fundingRound(let round):
             applyRound(round, event: event, seq: seq)
         case .valuation(let v):
+            settleThreads(settledBy: event, company: v.company)
             addValuation(Figure(money: v.value, basis: v.basis.rawValue, date: event.date, status: event.status,
                                 seq: seq, eventId: event.id, sources: event.sources, announced: event.announced), to: v.company)
         case .revenue(let r):
@@ -55,20 +56,106 @@ extension LedgerState {
             Self.applyGovernance(g, event: event, to: &companies[g.company, default: CompanyState(id: g.company)])
         case .renegotiation(let r):
             guard partnerships[r.partnership] != nil else { return }
+            if let thread = partnerships[r.partnership]!.pendingSettlements.removeValue(forKey: event.id) {
+                Self.close(thread, on: event, in: &partnerships[r.partnership]!.negotiations)
+            }
             let origin = ClaimOrigin(event)
             for change in r.changes {
                 partnerships[r.partnership]!.record(TermClaim(change.action, origin: origin), about: change.term)
             }
         case .recapitalization(let r):
+            settleThreads(settledBy: event, company: r.company)
             var table: [String: Decimal] = [:]
             for holding in r.stakes { table[holding.holder, default: 0] += holding.stake }
             Self.setCapTable(table, eventId: event.id, on: &companies[r.company, default: CompanyState(id: r.company)])
         case .correction, .retraction:
             appliedCount -= 1
+        case .commitment(let c):
+            settleThreads(settledBy: event, company: c.company)
+            companies[c.company, default: CompanyState(id: c.company)].funding[c.investor, default: FundingPosition()]
+                .pledge(firm: c.firm, conditional: c.conditional)
+        case .funding(let f):
+            var position = companies[f.company, default: CompanyState(id: f.company)].funding[f.investor] ?? FundingPosition()
+            switch f.paid {
+            case .amount(let money): position.pay(money)
+            case .toDate(let money): position.setFunded(money)
+            }
+            companies[f.company, default: CompanyState(id: f.company)].funding[f.investor] = position
+        case .purchaseCommitment(let p):
+            companies[p.buyer, default: CompanyState(id: p.buyer)].purchases.append(
+                PurchaseRecord(date: event.date, eventId: event.id, status: event.status, sources: event.sources, buyer: p.buyer, seller: p.seller,
+                               amount: p.amount, upTo: p.upTo, period: p.period, years: p.years, capacity: p.capacity, scope: p.scope,
+                               partnership: p.partnership))
+        case .warrant(let w):
+            Self.applyWarrant(w, event: event, to: &companies[w.company, default: CompanyState(id: w.company)])
+        case .negotiation(let n):
+            applyNegotiation(n, event: event)
         }
     }
 
+    private static func applyWarrant(_ w: Warrant, event: Event, to company: inout CompanyState) {
+        guard let exercised = w.exercises else {
+            company.warrants.append(WarrantRecord(date: event.date, eventId: event.id, status: event.status, holder: w.holder, stake: w.stake,
+                                                  shares: w.shares, conditions: w.conditions, exercisedStake: 0, exercisedShares: 0))
+            return
+        }
+        // An exercise of a warrant on another company, or of one retracted, changes nothing.
+        guard let index = company.warrants.firstIndex(where: { $0.eventId == exercised }) else { return }
+        company.warrants[index].exercisedShares += w.shares ?? 0
+        guard let stake = w.stake, stake > 0 else { return }
+        company.warrants[index].exercisedStake += stake
+        // The exercised stake is issued: earlier holders keep (1 − stake) of theirs.
+        var table = company.capTable ?? [:]
+        company.capTable = nil
+        for key in table.keys { table[key]! *= 1 - stake }
+        table[company.warrants[index].holder, default: 0] += stake
+        setCapTable(table, eventId: event.id, on: &company)
+    }
+
+    private mutating func applyNegotiation(_ n: Negotiation, event: Event) {
+        let threadID = n.thread ?? event.id
+        var stage = NegotiationThread.Stage(date: event.date, eventId: event.id, status: event.status, sources: event.sources,
+                                            stage: n.stage.rawValue, party: n.party, proposals: [])
+        func record(_ threads: inout [String: NegotiationThread], _ pending: inout [String: String]) {
+            var thread = threads[threadID] ?? NegotiationThread(thread: threadID, stages: [])
+            thread.stages.append(stage)
+            if n.stage == .abandoned {
+                thread.closedOn = event.date; thread.closedBy = event.id
+            } else if thread.closedOn != nil, thread.closedBy == thread.stages.dropLast().last?.eventId {
+                // Talks resumed after being abandoned.
+                thread.closedOn = nil; thread.closedBy = nil
+            }
+            if let settledBy = n.settledBy, thread.isOpen { pending[settledBy] = threadID }
+            threads[threadID] = thread
+        }
+        switch n.subject {
+        case .terms(let partnership, let proposals):
+            guard var state = partnerships[partnership] else { return }
+            stage.proposals = proposals.map(\.json)
+            record(&state.negotiations, &state.pendingSettlements)
+            partnerships[partnership] = state
+        case .round(let company, let amount, let valuation):
+            stage.amount = amount; stage.valuation = valuation
+            var state = companies[company] ?? CompanyState(id: company)
+            record(&state.negotiations, &state.pendingSettlements)
+            companies[company] = state
+        }
+    }
+
+    /// Closes the company's threads that named `event` as their settlement.
+    private mutating func settleThreads(settledBy event: Event, company: String) {
+        guard let thread = companies[company]?.pendingSettlements.removeValue(forKey: event.id) else { return }
+        Self.close(thread, on: event, in: &companies[company]!.negotiations)
+    }
+
+    private static func close(_ thread: String, on event: Event, in threads: inout [String: NegotiationThread]) {
+        guard threads[thread]?.isOpen == true else { return }
+        threads[thread]!.closedOn = event.date
+        threads[thread]!.closedBy = event.id
+    }
+
     private mutating func applyRound(_ round: FundingRound, event: Event, seq: Int64) {
+        settleThreads(settledBy: event, company: round.company)
         Self.applyRound(round, event: event, seq: seq, to: &companies[round.company, default: CompanyState(id: round.company)])
         if let id = round.partnership, partnerships[id] != nil {
             for investment in round.investments {
@@ -80,6 +167,8 @@ extension LedgerState {
     private static func applyRound(_ round: FundingRound, event: Event, seq: Int64, to company: inout CompanyState) {
         for investment in round.investments {
             company.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
+            company.funding[investment.investor, default: FundingPosition()].pledge(firm: investment.firm, conditional: investment.conditional)
+            company.funding[investment.investor]!.pay(investment.paidAtClose)
         }
         company.rounds.append(RoundRecord(date: event.date, eventId: event.id, round: round.round, instrument: round.instrument,
                                           investments: round.investments, postMoney: round.impliedPostMoney,

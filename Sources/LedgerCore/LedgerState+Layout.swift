@@ -26,6 +26,14 @@ extension LedgerState {
             Investment(investor: "i", amount: money), DatePeriod(from: date, to: date), RevenueKey(date: date, basis: .period),
             TermClaim(kind: .set, value: .null, origin: origin), origin, MemberClaim(value: .null, origin: origin),
             ClaimChoice(shown: MemberClaim(value: .null, origin: origin), alternatives: [], disputed: false),
+            FundingPosition(), FundingPosition.Amounts(),
+            PurchaseRecord(date: date, eventId: "e", status: .confirmed, sources: [], buyer: "b", seller: "s", amount: money, upTo: false,
+                           period: nil, years: nil, capacity: nil, scope: "s", partnership: nil),
+            WarrantRecord(date: date, eventId: "e", status: .confirmed, holder: "h", stake: nil, shares: nil, conditions: nil,
+                          exercisedStake: 0, exercisedShares: 0),
+            NegotiationThread(thread: "t", stages: []),
+            NegotiationThread.Stage(date: date, eventId: "e", status: .confirmed, sources: [], stage: "talks", party: nil, proposals: [],
+                                    amount: nil, valuation: nil),
         ]
         return samples.map { sample in
             let mirror = Mirror(reflecting: sample)

@@ -58,12 +58,13 @@ extension LedgerState {
         return Self.choose(valuations[latest]!)
     }
 
-    /// The cap table of `company` with implied values.
-    public func capTable(of company: String, asOf: LedgerDate) -> CapTableView {
+    /// The cap table of `company` with implied values; `fullyDiluted` adds the unexercised warrants' stakes (CONTRACT §4).
+    public func capTable(of company: String, asOf: LedgerDate, fullyDiluted: Bool = false) -> CapTableView {
         let state = companies[company]
         let valuation = valuation(of: company)
         var holders: [HolderStake] = []
-        if let table = state?.capTable {
+        if var table = state?.capTable {
+            if fullyDiluted, let warrants = state?.warrants { table = Self.diluted(table, by: warrants) }
             let value = { (stake: Decimal) -> Money? in
                 valuation.map { Money(amount: ExactDecimal.rounded(stake * $0.chosen.money.amount, places: 2), currency: $0.chosen.money.currency) }
             }

@@ -45,6 +45,10 @@ public struct PartnershipState: Hashable, Sendable, Codable {
     public var invested: [String: MoneyTotals] = [:]
     /// Every claim about each term since its last whole-value set or removal; ``terms`` is resolved from these.
     public var claims: [String: [TermClaim]] = [:]
+    /// Negotiation threads about these terms, by thread id.
+    public var negotiations: [String: NegotiationThread] = [:]
+    /// Thread ids by the id of the event named to settle them, until it takes effect.
+    public var pendingSettlements: [String: String] = [:]
 }
 
 /// One term's value and where it came from.
@@ -80,6 +84,16 @@ public struct CompanyState: Hashable, Sendable, Codable {
     public var roles: [String: RoleState] = [:]
     /// Revenue figures grouped by (date, basis).
     public var revenue: [RevenueKey: [Figure]] = [:]
+    /// Money promised and paid, by investor (CONTRACT §4).
+    public var funding: [String: FundingPosition] = [:]
+    /// Purchase commitments this company made as buyer, in (date, seq) order.
+    public var purchases: [PurchaseRecord] = []
+    /// Warrants on this company's equity, in (date, seq) order.
+    public var warrants: [WarrantRecord] = []
+    /// Negotiation threads about this company's rounds, by thread id.
+    public var negotiations: [String: NegotiationThread] = [:]
+    /// Thread ids by the id of the event named to settle them, until it takes effect.
+    public var pendingSettlements: [String: String] = [:]
 
     public init(id: String) { self.id = id }
 }

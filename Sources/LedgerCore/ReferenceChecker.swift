@@ -124,6 +124,27 @@ public struct ReferenceChecker {
         return type
     }
 
+    /// Throws unless event `id` exists (stored, or earlier in the batch) and is of type `type`.
+    func requireEvent(_ id: String, of type: EventType, _ field: @autoclosure () -> String) throws(LedgerError) {
+        try requireEvent(id, ofOneOf: [type], field())
+    }
+
+    /// Throws unless event `id` exists (stored, or earlier in the batch) and is of one of `types`.
+    func requireEvent(_ id: String, ofOneOf types: [EventType], _ field: @autoclosure () -> String) throws(LedgerError) {
+        let names = types.map(\.rawValue).joined(separator: " or ")
+        let path = field()
+        let found: EventType?
+        do { found = try eventType(of: id) } catch let error as LedgerError { throw error } catch {
+            throw LedgerError("could not look up event id \"\(id)\": \(error)", field: path)
+        }
+        guard let found else {
+            throw LedgerError("no \(names) event with id \"\(id)\" exists; append it first (earlier in the log or the batch)", field: path)
+        }
+        guard types.contains(found) else {
+            throw LedgerError("event \"\(id)\" is a \(found.rawValue), not a \(names)", field: path)
+        }
+    }
+
     private func eventType(of id: String) throws -> EventType? {
         if let type = batchEventTypes[id] { return type }
         return try storedEventType(id)

@@ -18,13 +18,21 @@ import Foundation
 public enum StateCodec {
     /// The state layout this codec writes and reads.
     static let coveredLayout = "LedgerState(parties,partnerships,companies,lastDate,appliedCount);"
-        + "CompanyState(id,capTable,capTableEventId,valuations,invested,rounds,roles,revenue);PartyInfo(name,kind,eventId);"
-        + "PartnershipState(id,parties,since,eventId,terms,invested,claims);TermState(value,since,eventId,status,members,disputed);"
+        + "CompanyState(id,capTable,capTableEventId,valuations,invested,rounds,roles,revenue,funding,purchases,warrants,negotiations,pendingSettlements);"
+        + "PartyInfo(name,kind,eventId);"
+        + "PartnershipState(id,parties,since,eventId,terms,invested,claims,negotiations,pendingSettlements);"
+        + "TermState(value,since,eventId,status,members,disputed);"
         + "Figure(money,basis,date,status,seq,eventId,sources,period,announced);"
-        + "RoundRecord(date,eventId,round,instrument,investments,postMoney,partnership,status);RoleState(holders,since,eventId);"
-        + "MoneyTotals(byCurrency);Money(amount,currency);Investment(investor,amount);DatePeriod(from,to);RevenueKey(date,basis);"
+        + "RoundRecord(date,eventId,round,instrument,investments,postMoney,partnership,status);"
+        + "RoleState(holders,since,eventId);MoneyTotals(byCurrency);Money(amount,currency);"
+        + "Investment(investor,amount,funded,upTo,conditional,conditions);DatePeriod(from,to);RevenueKey(date,basis);"
         + "TermClaim(kind,value,origin);ClaimOrigin(date,announced,status,eventId,sources);MemberClaim(value,origin);"
-        + "ClaimChoice<MemberClaim>(shown,alternatives,disputed)"
+        + "ClaimChoice<MemberClaim>(shown,alternatives,disputed);FundingPosition(byCurrency);"
+        + "Amounts(committed,conditional,funded);"
+        + "PurchaseRecord(date,eventId,status,sources,buyer,seller,amount,upTo,period,years,capacity,scope,partnership);"
+        + "WarrantRecord(date,eventId,status,holder,stake,shares,conditions,exercisedStake,exercisedShares);"
+        + "NegotiationThread(thread,stages,closedOn,closedBy);"
+        + "Stage(date,eventId,status,sources,stage,party,proposals,amount,valuation)"
 
     /// Whether this codec still covers every field of the state.
     public static var coversCurrentLayout: Bool { LedgerState.layoutFingerprint == coveredLayout }
@@ -53,6 +61,7 @@ public enum StateCodec {
             }
         }
         w.totals(partnership.invested)
+        w.negotiations(partnership.negotiations, pending: partnership.pendingSettlements)
         out = w.out
     }
 
@@ -75,13 +84,35 @@ public enum StateCodec {
         for round in company.rounds {
             w.date(round.date); w.string(round.eventId); w.string(round.round); w.string(round.instrument.rawValue)
             w.count(round.investments.count)
-            for investment in round.investments { w.string(investment.investor); w.money(investment.amount) }
+            for investment in round.investments {
+                w.string(investment.investor); w.money(investment.amount); w.optionalMoney(investment.funded); w.byte(investment.upTo ? 1 : 0)
+                w.optionalMoney(investment.conditional); w.optionalString(investment.conditions)
+            }
             w.optionalMoney(round.postMoney); w.optionalString(round.partnership); w.string(round.status.rawValue)
         }
         w.count(company.roles.count)
         for (name, role) in company.roles { w.string(name); w.strings(role.holders); w.date(role.since); w.string(role.eventId) }
         w.count(company.revenue.count)
         for (key, figures) in company.revenue { w.date(key.date); w.string(key.basis.rawValue); w.figures(figures) }
+        w.count(company.funding.count)
+        for (investor, position) in company.funding {
+            w.string(investor); w.count(position.byCurrency.count)
+            for (currency, amounts) in position.byCurrency {
+                w.string(currency); w.decimal(amounts.committed); w.decimal(amounts.conditional); w.decimal(amounts.funded)
+            }
+        }
+        w.count(company.purchases.count)
+        for p in company.purchases {
+            w.date(p.date); w.string(p.eventId); w.string(p.status.rawValue); w.strings(p.sources); w.string(p.buyer); w.string(p.seller)
+            w.money(p.amount); w.byte(p.upTo ? 1 : 0); w.optionalPeriod(p.period); w.optionalDecimal(p.years); w.optionalString(p.capacity)
+            w.string(p.scope); w.optionalString(p.partnership)
+        }
+        w.count(company.warrants.count)
+        for x in company.warrants {
+            w.date(x.date); w.string(x.eventId); w.string(x.status.rawValue); w.string(x.holder); w.optionalDecimal(x.stake)
+            w.optionalDecimal(x.shares); w.optionalString(x.conditions); w.decimal(x.exercisedStake); w.decimal(x.exercisedShares)
+        }
+        w.negotiations(company.negotiations, pending: company.pendingSettlements)
         out = w.out
     }
 
@@ -115,6 +146,7 @@ public enum StateCodec {
             partnership.terms[name] = TermState.resolve(claims)
         }
         partnership.invested = try r.totals()
+        (partnership.negotiations, partnership.pendingSettlements) = try r.negotiations()
         try r.end()
         return partnership
     }
@@ -141,7 +173,10 @@ public enum StateCodec {
             let count = try r.count()
             var investments: [Investment] = []
             investments.reserveCapacity(count)
-            for _ in 0..<count { investments.append(Investment(investor: try r.string(), amount: try r.money())) }
+            for _ in 0..<count {
+                investments.append(Investment(investor: try r.string(), amount: try r.money(), funded: try r.optionalMoney(), upTo: try r.byte() == 1,
+                                              conditional: try r.optionalMoney(), conditions: try r.optionalString()))
+            }
             company.rounds.append(RoundRecord(date: date, eventId: eventId, round: name, instrument: instrument, investments: investments,
                                               postMoney: try r.optionalMoney(), partnership: try r.optionalString(),
                                               status: try r.enumeration(EventStatus.self)))
@@ -155,6 +190,26 @@ public enum StateCodec {
         for _ in 0..<revenue {
             company.revenue[RevenueKey(date: try r.date(), basis: try r.enumeration(RevenueBasis.self))] = try r.figures()
         }
+        for _ in 0..<(try r.count()) {
+            let investor = try r.string()
+            var position = FundingPosition()
+            for _ in 0..<(try r.count()) {
+                position.byCurrency[try r.string()] = FundingPosition.Amounts(committed: try r.decimal(), conditional: try r.decimal(), funded: try r.decimal())
+            }
+            company.funding[investor] = position
+        }
+        for _ in 0..<(try r.count()) {
+            company.purchases.append(PurchaseRecord(date: try r.date(), eventId: try r.string(), status: try r.enumeration(EventStatus.self),
+                                                    sources: try r.strings(), buyer: try r.string(), seller: try r.string(), amount: try r.money(),
+                                                    upTo: try r.byte() == 1, period: try r.optionalPeriod(), years: try r.optionalDecimal(),
+                                                    capacity: try r.optionalString(), scope: try r.string(), partnership: try r.optionalString()))
+        }
+        for _ in 0..<(try r.count()) {
+            company.warrants.append(WarrantRecord(date: try r.date(), eventId: try r.string(), status: try r.enumeration(EventStatus.self),
+                                                  holder: try r.string(), stake: try r.optionalDecimal(), shares: try r.optionalDecimal(),
+                                                  conditions: try r.optionalString(), exercisedStake: try r.decimal(), exercisedShares: try r.decimal()))
+        }
+        (company.negotiations, company.pendingSettlements) = try r.negotiations()
         try r.end()
         return company
     }
@@ -206,6 +261,30 @@ public enum StateCodec {
                 count(total.byCurrency.count)
                 for (currency, amount) in total.byCurrency { string(currency); decimal(amount) }
             }
+        }
+
+        mutating func optionalDecimal(_ value: Decimal?) {
+            if let value { byte(1); decimal(value) } else { byte(0) }
+        }
+
+        mutating func optionalPeriod(_ period: DatePeriod?) {
+            if let period { byte(1); date(period.from); date(period.to) } else { byte(0) }
+        }
+
+        mutating func negotiations(_ threads: [String: NegotiationThread], pending: [String: String]) {
+            count(threads.count)
+            for (key, thread) in threads {
+                string(key); string(thread.thread)
+                if let closedOn = thread.closedOn { byte(1); date(closedOn) } else { byte(0) }
+                optionalString(thread.closedBy)
+                count(thread.stages.count)
+                for stage in thread.stages {
+                    date(stage.date); string(stage.eventId); string(stage.status.rawValue); strings(stage.sources); string(stage.stage)
+                    optionalString(stage.party); strings(stage.proposals.map(\.canonicalText)); optionalMoney(stage.amount); optionalMoney(stage.valuation)
+                }
+            }
+            count(pending.count)
+            for (event, thread) in pending { string(event); string(thread) }
         }
 
         mutating func figures(_ figures: [Figure]) {
@@ -320,6 +399,39 @@ public enum StateCodec {
                 totals[key] = MoneyTotals(byCurrency: byCurrency)
             }
             return totals
+        }
+
+        mutating func optionalDecimal() throws(StateCodecError) -> Decimal? {
+            try byte() == 1 ? try decimal() : nil
+        }
+
+        mutating func optionalPeriod() throws(StateCodecError) -> DatePeriod? {
+            try byte() == 1 ? DatePeriod(from: try date(), to: try date()) : nil
+        }
+
+        mutating func negotiations() throws(StateCodecError) -> ([String: NegotiationThread], [String: String]) {
+            var threads: [String: NegotiationThread] = [:]
+            for _ in 0..<(try count()) {
+                let key = try string()
+                var thread = NegotiationThread(thread: try string(), stages: [])
+                thread.closedOn = try byte() == 1 ? try date() : nil
+                thread.closedBy = try optionalString()
+                for _ in 0..<(try count()) {
+                    let date = try date(), eventId = try string(), status = try enumeration(EventStatus.self), sources = try strings()
+                    let stage = try string(), party = try optionalString()
+                    var proposals: [JSONValue] = []
+                    for text in try strings() {
+                        do { proposals.append(try JSONParser.parse(text)) } catch { throw StateCodecError() }
+                    }
+                    thread.stages.append(NegotiationThread.Stage(date: date, eventId: eventId, status: status, sources: sources, stage: stage,
+                                                                 party: party, proposals: proposals, amount: try optionalMoney(),
+                                                                 valuation: try optionalMoney()))
+                }
+                threads[key] = thread
+            }
+            var pending: [String: String] = [:]
+            for _ in 0..<(try count()) { pending[try string()] = try string() }
+            return (threads, pending)
         }
 
         mutating func figures() throws(StateCodecError) -> [Figure] {

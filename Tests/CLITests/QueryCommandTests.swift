@@ -143,8 +143,12 @@ import Testing
         let cli = try Self.bundledLedger()
         let json = try JSONParser.parse(try cli.run(["investments", "--investor", "amazon", "--as-of", "2024-11-22", "--format", "json", "--db", cli.db]).stdout)
         guard case .array(let totals)? = json["totals"] else { Issue.record("no totals"); return }
+        // CONTRACT §4 adds committed, conditional, funded and outstanding; rounds without the new fields are paid in full.
+        let usd = { (amount: String) in JSONValue.object(["amount": .string(amount), "currency": .string("USD")]) }
         #expect(totals == [.object(["investor": .string("amazon"), "company": .string("anthropic"),
-                                    "invested": .array([.object(["amount": .string("8000000000"), "currency": .string("USD")])])])])
+                                    "invested": .array([.object(["amount": .string("8000000000"), "currency": .string("USD")])]),
+                                    "committed": usd("8000000000"), "conditional": usd("0"), "funded": usd("8000000000"),
+                                    "outstanding": usd("0")])])
     }
 
     @Test(arguments: [

@@ -76,7 +76,8 @@ import Testing
     func theGeneratedHistoriesExerciseEveryKindOfFact(_ seed: UInt64) {
         let history = RandomHistory(seed: seed)
         let types = Set(history.facts.map(\.type))
-        #expect(types == [.fundingRound, .valuation, .recapitalization, .governance, .renegotiation, .revenue])
+        #expect(types == [.fundingRound, .valuation, .recapitalization, .governance, .renegotiation, .revenue,
+                          .commitment, .funding, .purchaseCommitment, .warrant, .negotiation])
         #expect(Set(history.facts.map(\.date)).count == history.facts.count)
         #expect(history.amendments.contains { $0.type == .correction })
         #expect(history.amendments.contains { $0.type == .retraction })

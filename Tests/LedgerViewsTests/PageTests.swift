@@ -42,7 +42,8 @@ import Testing
         #expect(page.totals.map { "\($0.investor) \($0.company)" } == totals)
         let csv = page.text(.csv).split(separator: "\n")
         try #require(csv.count == rounds.count + 1)
-        #expect(csv[0] == "date,company,investor,amount,currency,round,instrument,status,eventId")
+        // CONTRACT §4 added the four money-promised-and-paid columns after the original nine.
+        #expect(csv[0] == "date,company,investor,amount,currency,round,instrument,status,eventId,committed,conditional,funded,outstanding")
     }
 
     @Test func zetasTotalInAcmeAddsEveryRoundUpToTheDate() throws {

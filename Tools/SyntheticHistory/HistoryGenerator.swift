@@ -21,6 +21,11 @@ public struct HistoryGenerator: Sendable {
         case company, investor, partnership
         case round, valuation, revenue, governance, renegotiation, recapitalization
         case correction, retraction
+        case commitment, funding, purchaseCommitment, warrant, negotiation
+
+        /// The kinds of CONTRACT §4, drawn for a few company events from a stream of their own
+        /// (so the histories of earlier versions keep every other event as it was).
+        static let moneyKinds: [Kind] = [.commitment, .commitment, .funding, .funding, .funding, .purchaseCommitment, .warrant, .negotiation, .negotiation]
     }
 
     /// One event to be written, before its content is made.
@@ -114,10 +119,12 @@ public struct HistoryGenerator: Sendable {
         for weight in companyWeights { running += weight; cumulative.append(running) }
         var body: [Plan] = []
         body.reserveCapacity(bodyCount)
+        var moneyRandom = SeededRandom.derived(seed, 2)
         for _ in 0..<bodyCount {
             var roll = random.int(in: 0..<weightTotal)
             var kind = Kind.revenue
             for (candidate, weight) in mix { if roll < weight { kind = candidate; break }; roll -= weight }
+            if kind != .renegotiation, kind != .revenue, moneyRandom.chance(0.15) { kind = moneyRandom.pick(Kind.moneyKinds) }
             if kind == .renegotiation {
                 let partnership = random.int(in: 0..<partnerships.count)
                 let day = random.int(in: partnerships[partnership].since...Self.lastDay)
@@ -279,6 +286,8 @@ public struct HistoryGenerator: Sendable {
             body = .correction(Correction(corrects: Self.id(target), replacement: replacement, reason: "corrected figure \(plan.number)"))
         case .retraction:
             body = .retraction(Retraction(retracts: Self.id(log[Int(plan.subject)]), reason: "retracted \(plan.number)"))
+        case .commitment, .funding, .purchaseCommitment, .warrant, .negotiation:
+            body = moneyEvent(plan, random: &random)
         }
         return Event(id: id, date: date, announced: announced, status: status, sources: sources, note: note, body: body)
     }
@@ -314,6 +323,43 @@ public struct HistoryGenerator: Sendable {
         let stage = ["seed", "series-a", "series-b", "series-c", "series-d", "growth", "late"][min(6, (day - companies[company].founded) / 1500)]
         return FundingRound(company: Self.companyID(company), round: "\(stage) \(LedgerDate(daysSinceEpoch: day)!.year)", instrument: instrument,
                             investments: investments, preMoney: pre, postMoney: post, partnership: partnership)
+    }
+
+    /// A pledge, payment, purchase commitment, warrant or negotiation about company `plan.subject`.
+    private func moneyEvent(_ plan: Plan, random: inout SeededRandom) -> EventBody {
+        let company = Int(plan.subject)
+        let companyID = Self.companyID(company)
+        let investor = Self.investorID(random.pick(syndicates[company]))
+        let size = max(1000, value(of: company, day: Int(plan.day)) / Int64(random.int(in: 4...20)) / 1000 * 1000)
+        let partnership = partnershipsOfCompany[company].flatMap { random.chance(0.3) ? random.pick($0) : nil }.map(Self.partnershipID)
+        switch plan.kind {
+        case .commitment:
+            let conditional = random.chance(0.4) ? Self.usd(size / 2 / 1000 * 1000) : nil
+            return .commitment(Commitment(company: companyID, investor: investor, amount: Self.usd(size), upTo: random.chance(0.5),
+                                          conditional: conditional, conditions: conditional.map { _ in "milestone \(plan.number)" },
+                                          instrument: random.chance(0.7) ? random.pick(Instrument.allCases) : nil, partnership: partnership))
+        case .funding:
+            let money = Self.usd(size / Int64(random.int(in: 1...4)) / 1000 * 1000)
+            return .funding(Funding(company: companyID, investor: investor, paid: random.chance(0.7) ? .amount(money) : .toDate(money),
+                                    partnership: partnership))
+        case .purchaseCommitment:
+            let period = random.chance(0.5) ? DatePeriod(from: LedgerDate(daysSinceEpoch: Int(plan.day))!,
+                                                         to: LedgerDate(daysSinceEpoch: Int(plan.day) + 365 * random.int(in: 1...8))!) : nil
+            return .purchaseCommitment(PurchaseCommitment(buyer: companyID, seller: investor, amount: Self.usd(size * 3), upTo: random.chance(0.3),
+                                                          period: period, years: period == nil && random.chance(0.6) ? Decimal(random.int(in: 1...10)) : nil,
+                                                          capacity: random.chance(0.4) ? "\(random.int(in: 1...5)) GW" : nil,
+                                                          scope: "compute \(plan.number)", partnership: partnership))
+        case .warrant:
+            return .warrant(Warrant(company: companyID, holder: investor, stake: random.chance(0.7) ? Decimal(random.int(in: 1...100)) / 1000 : nil,
+                                    shares: random.chance(0.3) ? Decimal(random.int(in: 1...1000) * 1000) : nil,
+                                    conditions: "vesting condition \(plan.number)"))
+        default:
+            let stage = random.pick(Negotiation.Stage.allCases)
+            return .negotiation(Negotiation(subject: .round(company: companyID, amount: random.chance(0.7) ? Self.usd(size) : nil,
+                                                            valuation: random.chance(0.7) ? Self.usd(size * 10) : nil),
+                                            stage: stage, party: random.chance(0.5) ? investor : nil,
+                                            thread: "thread-\(company)-\(random.int(in: 0...2))"))
+        }
     }
 
     /// A company's valuation level on a day: grows with age, in whole thousands of dollars.
@@ -355,6 +401,11 @@ public struct HistoryGenerator: Sendable {
         case .recapitalization: "rcp-\(plan.number)"
         case .correction: "cor-\(plan.number)"
         case .retraction: "ret-\(plan.number)"
+        case .commitment: "cmt-\(plan.number)"
+        case .funding: "fnd-\(plan.number)"
+        case .purchaseCommitment: "pc-\(plan.number)"
+        case .warrant: "wrt-\(plan.number)"
+        case .negotiation: "neg-\(plan.number)"
         }
     }
 

@@ -87,6 +87,27 @@ extension EventFieldReader {
         return DatePeriod(from: from, to: to)
     }
 
+    /// An optional boolean (absent or null gives `false`).
+    mutating func optionalBool(_ key: String) throws(LedgerError) -> Bool {
+        switch try json(key) {
+        case nil, .null?: return false
+        case .bool(let value)?: return value
+        case let other?: throw LedgerError("must be true or false, not \(other.kindName)", field: fieldPath(key))
+        }
+    }
+
+    /// An optional money amount that must not exceed `limit` (same currency); `what` names the limit in errors.
+    mutating func optionalMoney(_ key: String, atMost limit: Money, what: String) throws(LedgerError) -> Money? {
+        guard let money = try optionalMoney(key) else { return nil }
+        guard money.currency == limit.currency else {
+            throw LedgerError("is in \(money.currency) but \(what) is in \(limit.currency)", field: fieldPath("\(key).currency"))
+        }
+        guard money.amount <= limit.amount else {
+            throw LedgerError("\(ExactDecimal.text(money.amount)) is more than \(what) (\(ExactDecimal.text(limit.amount)))", field: fieldPath(key))
+        }
+        return money
+    }
+
     /// A term or role name: a slug like `revenue-share`.
     func validateTermName(_ name: String, field: String, what: String = "term name") throws(LedgerError) {
         guard Slug.isValid(name) else {

@@ -25,6 +25,8 @@ protocol EventPayload: Hashable, Sendable {
     static var fields: [EventField] { get }
     /// A complete, valid event of this type as JSON text (for the reference and the tests).
     static var example: String { get }
+    /// Every example: ``example`` first, then others for fields that cannot appear together (default: ``example`` alone).
+    static var examples: [String] { get }
     /// Whether events of this type amend another event (corrections, retractions) rather than state a fact.
     static var isAmendment: Bool { get }
 
@@ -54,6 +56,7 @@ protocol EventPayload: Hashable, Sendable {
 }
 
 extension EventPayload {
+    static var examples: [String] { [example] }
     static var isAmendment: Bool { false }
     var registration: Registration? { nil }
     var amendedEventID: String? { nil }
@@ -84,10 +87,18 @@ public struct EventField: Hashable, Sendable {
     public var defaultValue: String?
     /// What the field holds, in one phrase.
     public var summary: String
+    /// For fields that depend on each other (exactly one of them, or one only with another): the group's name.
+    /// Removing such a field from a valid event may make it invalid, with an error naming a field of the group.
+    public var group: String?
 
     /// A field; required unless said otherwise.
-    public init(_ name: String, required: Bool = true, default defaultValue: String? = nil, _ summary: String) {
-        self.name = name; self.required = required; self.defaultValue = defaultValue; self.summary = summary
+    public init(_ name: String, required: Bool = true, default defaultValue: String? = nil, _ summary: String, group: String? = nil) {
+        self.name = name; self.required = required; self.defaultValue = defaultValue; self.summary = summary; self.group = group
+    }
+
+    /// An optional field of an interdependent `group` (see ``group``).
+    public static func grouped(_ group: String, _ name: String, _ summary: String) -> EventField {
+        EventField(name, required: false, summary, group: group)
     }
 
     /// An optional field.
@@ -111,8 +122,8 @@ protocol EventPayloadVisitor {
 
 extension EventType {
     private struct Describe: EventDefinitionVisitor {
-        func visit<P: EventPayload>(_ type: P.Type) -> (summary: String, fields: [EventField], example: String, isAmendment: Bool) {
-            (P.summary, P.fields, P.example, P.isAmendment)
+        func visit<P: EventPayload>(_ type: P.Type) -> (summary: String, fields: [EventField], examples: [String], isAmendment: Bool) {
+            (P.summary, P.fields, P.examples, P.isAmendment)
         }
     }
 
@@ -120,7 +131,7 @@ extension EventType {
         func visit<P: EventPayload>(_ type: P.Type) -> Bool { P.isAmendment }
     }
 
-    private var definition: (summary: String, fields: [EventField], example: String, isAmendment: Bool) {
+    private var definition: (summary: String, fields: [EventField], examples: [String], isAmendment: Bool) {
         var visitor = Describe()
         // Describe never throws; the visitor protocol allows it for the decoders.
         do { return try accept(&visitor) } catch { preconditionFailure("unreachable: \(error)") }
@@ -131,7 +142,9 @@ extension EventType {
     /// This type's own JSON fields (beside ``Event/commonFields``), documented.
     public var fields: [EventField] { definition.fields }
     /// A complete, valid event of this type, as JSON text.
-    public var example: String { definition.example }
+    public var example: String { definition.examples[0] }
+    /// Every example of this type: ``example`` first, then others for fields that cannot appear together.
+    public var examples: [String] { definition.examples }
     /// Whether events of this type amend another event (`correction`, `retraction`) rather than state a fact.
     public var isAmendment: Bool {
         var visitor = IsAmendment()

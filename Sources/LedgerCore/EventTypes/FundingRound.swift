@@ -33,10 +33,31 @@ public struct FundingRound: Hashable, Sendable {
 }
 
 /// One investor's part of a funding round.
+///
+/// `amount` is what the investor commits; `funded` (paid at close, when less),
+/// `upTo` and `conditional` / `conditions` say how much of it was paid and how
+/// much depends on a condition (CONTRACT §4). Without them the entry is
+/// committed and paid in full on the round's date.
 public struct Investment: Hashable, Sendable, Codable {
     public var investor: String
     public var amount: Money
-    public init(investor: String, amount: Money) { self.investor = investor; self.amount = amount }
+    /// Paid at close, when less than `amount`; nil means the firm part was paid in full.
+    public var funded: Money?
+    /// Whether `amount` is a ceiling ("up to").
+    public var upTo: Bool
+    /// The part pledged only on a condition; nil when none.
+    public var conditional: Money?
+    /// The condition, in words.
+    public var conditions: String?
+    public init(investor: String, amount: Money, funded: Money? = nil, upTo: Bool = false, conditional: Money? = nil, conditions: String? = nil) {
+        self.investor = investor; self.amount = amount; self.funded = funded; self.upTo = upTo
+        self.conditional = conditional; self.conditions = conditions
+    }
+
+    /// The part committed firmly: `amount` less the conditional part.
+    public var firm: Money { Money(amount: amount.amount - (conditional?.amount ?? 0), currency: amount.currency) }
+    /// What was paid at close: `funded`, else the firm part.
+    public var paidAtClose: Money { funded ?? firm }
 }
 
 /// The security a round bought.
@@ -54,7 +75,7 @@ extension FundingRound: EventPayload {
         EventField("company", "the registered party id of the company raising"),
         EventField("round", "the round's name, e.g. \"Series F\""),
         EventField("instrument", "equity, convertible, profit-participation, cloud-credits or mixed"),
-        EventField("investments", "array of {investor, amount: Money}, one line per investor, one currency"),
+        EventField("investments", "array of {investor, amount: Money, optional funded: Money (paid at close, when less), upTo: bool, conditional: Money, conditions: text}, one line per investor, one currency"),
         .optional("preMoney", "Money: the valuation before the round"),
         .optional("postMoney", "Money: the valuation after the round (preMoney plus the round's total when both are given)"),
         .optional("partnership", "the registered partnership this round belongs to"),
@@ -72,7 +93,12 @@ extension FundingRound: EventPayload {
             guard !investments.contains(where: { $0.investor == investor }) else {
                 throw LedgerError("investor \"\(investor)\" is listed twice; give one line with the total", field: i.fieldPath("investor"))
             }
-            investments.append(Investment(investor: investor, amount: try i.money("amount")))
+            let amount = try i.money("amount")
+            investments.append(Investment(investor: investor, amount: amount,
+                                          funded: try i.optionalMoney("funded", atMost: amount, what: "the amount"),
+                                          upTo: try i.optionalBool("upTo"),
+                                          conditional: try i.optionalMoney("conditional", atMost: amount, what: "the amount"),
+                                          conditions: try i.optionalString("conditions")))
         }
         let preMoney = try r.optionalMoney("preMoney")
         let postMoney = try r.optionalMoney("postMoney")
@@ -106,7 +132,11 @@ extension FundingRound: EventPayload {
         w.array(investments) { w, investment in
             w.object { w in
                 w.key("amount"); w.money(investment.amount)
+                if let conditional = investment.conditional { w.key("conditional"); w.money(conditional) }
+                if let conditions = investment.conditions { w.key("conditions"); w.string(conditions) }
+                if let funded = investment.funded { w.key("funded"); w.money(funded) }
                 w.key("investor"); w.string(investment.investor)
+                if investment.upTo { w.key("upTo"); w.literal("true") }
             }
         }
         if let partnership { w.key("partnership"); w.string(partnership) }

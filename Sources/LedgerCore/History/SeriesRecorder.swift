@@ -50,7 +50,8 @@ public struct SeriesRecorder: Sendable {
         case .governance(let g):
             governance.append(GovernanceMark(date: event.date, company: g.company, changes: g.changes,
                                              eventId: event.id, status: event.status, sources: event.sources))
-        case .party, .partnership, .revenue, .renegotiation, .correction, .retraction:
+        case .warrant(let w): if w.exercises != nil { sampleCompany(w.company, event) }
+        case .party, .partnership, .revenue, .renegotiation, .correction, .retraction, .commitment, .funding, .purchaseCommitment, .negotiation:
             break
         }
     }

@@ -85,7 +85,8 @@ extension TermAudit {
                         }
                         lines.append(next)
                     }
-                case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction:
+                case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction,
+                     .commitment, .funding, .purchaseCommitment, .warrant, .negotiation:
                     continue
                 }
                 let key = Group.Key(id: event.id, correctedBy: item.correctedBy)

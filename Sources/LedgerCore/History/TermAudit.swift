@@ -80,7 +80,8 @@ public enum TermAudit {
         switch event.body {
         case .partnership(let p): p.partnership == partnership
         case .renegotiation(let r): r.partnership == partnership
-        case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction: false
+        case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction,
+             .commitment, .funding, .purchaseCommitment, .warrant, .negotiation: false
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import LedgerStore
 
@@ -19,8 +20,24 @@ public struct InvestmentsPage: LedgerPage {
         public var investor: String
         /// The company.
         public var company: String
-        /// The sum per currency.
+        /// The sum of round amounts per currency.
         public var total: MoneyTotals
+        /// The currency of the four figures below (nil when nothing was pledged or paid).
+        public var currency: String?
+        /// Committed, conditional, funded and outstanding at the date (CONTRACT §4), in ``currency``.
+        public var position: FundingPosition.Amounts?
+
+        /// One of the four figures as Money, or nil when unknown.
+        public func money(_ figure: KeyPath<FundingPosition.Amounts, Decimal>) -> Money? {
+            guard let currency, let position else { return nil }
+            return Money(amount: position[keyPath: figure], currency: currency)
+        }
+    }
+
+    /// The four figures of CONTRACT §4, in column order, with their JSON and CSV names.
+    static var figures: [(name: String, heading: String, path: KeyPath<FundingPosition.Amounts, Decimal>)] {
+        [("committed", "COMMITTED", \.committed), ("conditional", "CONDITIONAL", \.conditional),
+         ("funded", "FUNDED", \.funded), ("outstanding", "OUTSTANDING", \.outstanding)]
     }
 
     /// The effective date.
@@ -52,11 +69,20 @@ public struct InvestmentsPage: LedgerPage {
         lines.sort { ($0.record.date, $0.company) < ($1.record.date, $1.company) }
         var totals: [Total] = []
         for id in companies {
-            for (holder, total) in state.companies[id]?.invested ?? [:] where investor == nil || holder == investor {
-                totals.append(Total(investor: holder, company: id, total: total))
+            guard let company = state.companies[id] else { continue }
+            let holders = Set(company.invested.keys).union(company.funding.keys)
+            for holder in holders where investor == nil || holder == investor {
+                let total = company.invested[holder] ?? MoneyTotals()
+                let position = company.funding[holder] ?? FundingPosition()
+                if position.currencies.isEmpty {
+                    totals.append(Total(investor: holder, company: id, total: total))
+                }
+                for currency in position.currencies {
+                    totals.append(Total(investor: holder, company: id, total: total, currency: currency, position: position.byCurrency[currency]))
+                }
             }
         }
-        totals.sort { ($0.investor, $0.company) < ($1.investor, $1.company) }
+        totals.sort { ($0.investor, $0.company, $0.currency ?? "") < ($1.investor, $1.company, $1.currency ?? "") }
         self.asOf = asOf
         self.lines = lines
         self.totals = totals
@@ -70,16 +96,28 @@ public struct InvestmentsPage: LedgerPage {
                          "amount": line.investment.amount.json, "round": .string(line.record.round),
                          "instrument": .string(line.record.instrument.rawValue), "postMoney": line.record.postMoney?.json ?? .null,
                          "partnership": line.record.partnership.map(JSONValue.string) ?? .null,
+                         "committed": line.investment.firm.json, "conditional": (line.investment.conditional ?? Money(amount: 0, currency: line.investment.amount.currency)).json,
+                         "funded": line.investment.paidAtClose.json,
+                         "outstanding": Money(amount: max(0, line.investment.firm.amount - line.investment.paidAtClose.amount), currency: line.investment.amount.currency).json,
                          "status": .string(line.record.status.rawValue), "eventId": .string(line.record.eventId)])
             }),
-            "totals": .array(totals.map { .object(["investor": .string($0.investor), "company": .string($0.company), "invested": $0.total.json]) }),
+            "totals": .array(totals.map { total in
+                var row: [String: JSONValue] = ["investor": .string(total.investor), "company": .string(total.company), "invested": total.total.json]
+                for figure in Self.figures { row[figure.name] = total.money(figure.path)?.json ?? .null }
+                return .object(row)
+            }),
         ])
     }
 
     public var csv: String {
-        CSVWriter.document(["date", "company", "investor", "amount", "currency", "round", "instrument", "status", "eventId"], lines.map { line in
-            [line.record.date.text, line.company, line.investment.investor, ExactDecimal.text(line.investment.amount.amount),
-             line.investment.amount.currency, line.record.round, line.record.instrument.rawValue, line.record.status.rawValue, line.record.eventId]
+        CSVWriter.document(["date", "company", "investor", "amount", "currency", "round", "instrument", "status", "eventId"]
+                           + Self.figures.map(\.name), lines.map { line in
+            let investment = line.investment
+            let figures = [investment.firm.amount, investment.conditional?.amount ?? 0, investment.paidAtClose.amount,
+                           max(0, investment.firm.amount - investment.paidAtClose.amount)]
+            return [line.record.date.text, line.company, investment.investor, ExactDecimal.text(investment.amount.amount),
+                    investment.amount.currency, line.record.round, line.record.instrument.rawValue, line.record.status.rawValue, line.record.eventId]
+                + figures.map(ExactDecimal.text)
         })
     }
 
@@ -89,8 +127,10 @@ public struct InvestmentsPage: LedgerPage {
             table.add([line.record.date.text, line.company, line.investment.investor, HumanNumbers.money(line.investment.amount),
                        line.record.instrument.rawValue, line.record.status.rawValue, line.record.round])
         }
-        var summary = TextTable(["INVESTOR", "COMPANY", "CUMULATIVE"], rightAligned: [2])
-        for total in totals { summary.add([total.investor, total.company, HumanNumbers.totals(total.total)]) }
+        var summary = TextTable(["INVESTOR", "COMPANY", "CUMULATIVE"] + Self.figures.map(\.heading), rightAligned: [2, 3, 4, 5, 6])
+        for total in totals {
+            summary.add([total.investor, total.company, HumanNumbers.totals(total.total)] + Self.figures.map { total.money($0.path).map(HumanNumbers.money) ?? "-" })
+        }
         return "investments as of \(asOf)\n\n\(lines.isEmpty ? "none recorded" : table.rendered)\n\ncumulative by investor\n\n\(summary.rendered)"
     }
 }

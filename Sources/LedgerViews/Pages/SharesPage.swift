@@ -9,12 +9,15 @@ public struct SharesPage: LedgerPage {
     public var view: CapTableView
     /// The replayed state (for display names).
     public var state: LedgerState
+    /// Whether the table adds the unexercised warrants' stakes.
+    public var fullyDiluted = false
 
     /// Checks `company` is a registered party and replays what it needs.
-    public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> SharesPage {
+    public static func load(_ store: EventStore, company: String, at point: ReplayPoint, fullyDiluted: Bool = false) throws -> SharesPage {
         try store.requireRegistered(company, as: "party")
         let state = try store.state(at: point, subject: company)
-        return SharesPage(company: company, view: state.capTable(of: company, asOf: point.asOf), state: state)
+        return SharesPage(company: company, view: state.capTable(of: company, asOf: point.asOf, fullyDiluted: fullyDiluted), state: state,
+                          fullyDiluted: fullyDiluted)
     }
 
     public var json: JSONValue { view.json }
@@ -32,7 +35,8 @@ public struct SharesPage: LedgerPage {
             for holder in view.holders {
                 table.add([holder.holder, state.name(of: holder.holder), HumanNumbers.percent(holder.stake), HumanNumbers.money(holder.value)])
             }
-            lines += ["cap table from event \(view.eventId ?? "?"):", "", table.rendered]
+            let heading = fullyDiluted ? "fully diluted cap table (unexercised warrants added) from event" : "cap table from event"
+            lines += ["\(heading) \(view.eventId ?? "?"):", "", table.rendered]
         } else {
             lines.append("cap table: unknown (no priced equity round or recapitalization recorded by this date)")
         }

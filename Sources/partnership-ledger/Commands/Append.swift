@@ -16,7 +16,8 @@ struct Append: ParsableCommand {
         subcommands: [
             AppendFile.self, AppendParty.self, AppendPartnership.self, AppendFundingRound.self, AppendValuation.self,
             AppendRevenue.self, AppendGovernance.self, AppendRenegotiation.self, AppendRecapitalization.self,
-            AppendCorrection.self, AppendRetraction.self,
+            AppendCorrection.self, AppendRetraction.self, AppendCommitment.self, AppendFunding.self, AppendPurchaseCommitment.self,
+            AppendWarrant.self, AppendNegotiation.self,
         ],
         defaultSubcommand: AppendFile.self)
 }

@@ -236,3 +236,174 @@ struct AppendRetraction: AppendEventCommand {
         ["retracts": .string(retracts), "reason": .string(reason)]
     }
 }
+
+/// `append commitment`.
+struct AppendCommitment: AppendEventCommand {
+    static let configuration = CommandConfiguration(commandName: "commitment", abstract: "Record money an investor pledged to a company.")
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var event: EventFlags
+    @Option(help: "The company.") var company: String
+    @Option(help: "The investor.") var investor: String
+    @Option(parsing: .unconditional, help: "The most pledged, e.g. 4B (the conditional part included).", transform: FlagValue.amount) var amount: Decimal
+    @Flag(help: "The amount is a ceiling (\"up to\").") var upTo = false
+    @Option(parsing: .unconditional, help: "The part pledged only on a condition.", transform: FlagValue.amount) var conditional: Decimal?
+    @Option(help: "The condition, in words.") var conditions: String?
+    @Option(help: ArgumentHelp("equity, convertible, profit-participation, cloud-credits or mixed.", valueName: "instrument"),
+            transform: FlagValue.choice("an instrument"))
+    var instrument: Instrument?
+    @Option(help: ArgumentHelp("The funding-round event this pledge belongs to.", valueName: "event-id")) var round: String?
+    @Option(help: "The partnership this pledge belongs to.") var partnership: String?
+    @Option(help: ArgumentHelp("When the pledge lapses.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var expires: LedgerDate?
+    @Option(help: "ISO 4217 currency of every amount.") var currency = "USD"
+
+    func fields() throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = ["company": .string(company), "investor": .string(investor), "amount": FlagValue.money(amount, currency: currency)]
+        if upTo { fields["upTo"] = .bool(true) }
+        if let conditional { fields["conditional"] = FlagValue.money(conditional, currency: currency) }
+        if let conditions { fields["conditions"] = .string(conditions) }
+        if let instrument { fields["instrument"] = .string(instrument.rawValue) }
+        if let round { fields["round"] = .string(round) }
+        if let partnership { fields["partnership"] = .string(partnership) }
+        if let expires { fields["expires"] = .string(expires.text) }
+        return fields
+    }
+}
+
+/// `append funding`.
+struct AppendFunding: AppendEventCommand {
+    static let configuration = CommandConfiguration(commandName: "funding", abstract: "Record money an investor paid in (or the total paid to date).")
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var event: EventFlags
+    @Option(help: "The company.") var company: String
+    @Option(help: "The investor.") var investor: String
+    @Option(parsing: .unconditional, help: "Paid on the date, e.g. 1.25B (adds to the total paid).", transform: FlagValue.amount) var amount: Decimal?
+    @Option(parsing: .unconditional, help: "The total paid so far, as a filing states it (sets the total paid).", transform: FlagValue.amount)
+    var fundedToDate: Decimal?
+    @Option(help: ArgumentHelp("The commitment event drawn on.", valueName: "event-id")) var commitment: String?
+    @Option(help: "The partnership this payment belongs to.") var partnership: String?
+    @Option(help: "ISO 4217 currency.") var currency = "USD"
+
+    func validate() throws {
+        if (amount == nil) == (fundedToDate == nil) {
+            throw ValidationError("give exactly one of --amount (paid on the date) and --funded-to-date (the total paid so far)")
+        }
+    }
+
+    func fields() throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = ["company": .string(company), "investor": .string(investor)]
+        if let amount { fields["amount"] = FlagValue.money(amount, currency: currency) }
+        if let fundedToDate { fields["fundedToDate"] = FlagValue.money(fundedToDate, currency: currency) }
+        if let commitment { fields["commitment"] = .string(commitment) }
+        if let partnership { fields["partnership"] = .string(partnership) }
+        return fields
+    }
+}
+
+/// `append purchase-commitment`.
+struct AppendPurchaseCommitment: AppendEventCommand {
+    static let configuration = CommandConfiguration(commandName: "purchase-commitment", abstract: "Record a pledge to buy (compute, cloud) from a seller.")
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var event: EventFlags
+    @Option(help: "The buyer.") var buyer: String
+    @Option(help: "The seller.") var seller: String
+    @Option(parsing: .unconditional, help: "The total over the period, e.g. 250B.", transform: FlagValue.amount) var amount: Decimal
+    @Flag(help: "The amount is a ceiling (\"up to\").") var upTo = false
+    @Option(help: ArgumentHelp("Start of the period.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var from: LedgerDate?
+    @Option(help: ArgumentHelp("End of the period.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var to: LedgerDate?
+    @Option(help: "How many years the purchases run (instead of --from/--to).") var years: Int?
+    @Option(help: "Capacity in words, e.g. \"1 GW\".") var capacity: String?
+    @Option(help: "What is bought.") var scope: String
+    @Option(help: "The partnership this belongs to.") var partnership: String?
+    @Option(help: "ISO 4217 currency.") var currency = "USD"
+
+    func validate() throws {
+        if (from == nil) != (to == nil) { throw ValidationError("give both --from and --to for a period, or neither") }
+        if from != nil, years != nil { throw ValidationError("give --from/--to or --years, not both") }
+    }
+
+    func fields() throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = ["buyer": .string(buyer), "seller": .string(seller), "amount": FlagValue.money(amount, currency: currency),
+                                           "scope": .string(scope)]
+        if upTo { fields["upTo"] = .bool(true) }
+        if let from, let to { fields["period"] = .object(["from": .string(from.text), "to": .string(to.text)]) }
+        if let years { fields["years"] = .number(String(years)) }
+        if let capacity { fields["capacity"] = .string(capacity) }
+        if let partnership { fields["partnership"] = .string(partnership) }
+        return fields
+    }
+}
+
+/// `append warrant`.
+struct AppendWarrant: AppendEventCommand {
+    static let configuration = CommandConfiguration(commandName: "warrant", abstract: "Record a warrant granted, or (with --exercises) its exercise.")
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var event: EventFlags
+    @Option(help: "The company whose equity it is on.") var company: String
+    @Option(help: "The holder.") var holder: String
+    @Option(help: ArgumentHelp("The stake on full exercise (or exercised): 10% or 0.10.", valueName: "stake")) var stake: String?
+    @Option(help: "Shares on full exercise (or exercised).") var shares: String?
+    @Option(parsing: .unconditional, help: "Exercise price per share.", transform: FlagValue.amount) var exercisePrice: Decimal?
+    @Option(help: "The conditions, in words (required on a grant).") var conditions: String?
+    @Option(help: ArgumentHelp("When it lapses.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var expires: LedgerDate?
+    @Option(help: ArgumentHelp("The warrant event exercised.", valueName: "event-id")) var exercises: String?
+    @Option(help: "ISO 4217 currency.") var currency = "USD"
+
+    func fields() throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = ["company": .string(company), "holder": .string(holder)]
+        if let stake { fields["stake"] = try FlagValue.fraction(stake, flag: "stake") }
+        if let shares { fields["shares"] = .string(shares) }
+        if let exercisePrice { fields["exercisePrice"] = FlagValue.money(exercisePrice, currency: currency) }
+        if let conditions { fields["conditions"] = .string(conditions) }
+        if let expires { fields["expires"] = .string(expires.text) }
+        if let exercises { fields["exercises"] = .string(exercises) }
+        return fields
+    }
+}
+
+/// `append negotiation`.
+struct AppendNegotiation: AppendEventCommand {
+    static let configuration = CommandConfiguration(commandName: "negotiation", abstract: "Record talks, a proposal or an agreement in principle (never changes terms).")
+    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var event: EventFlags
+    @Option(help: ArgumentHelp("talks, proposal, agreed-in-principle or abandoned.", valueName: "stage"), transform: FlagValue.choice("a stage"))
+    var stage: Negotiation.Stage
+    @Option(help: "The partnership whose terms are discussed (with --set/--merge/--remove).") var partnership: String?
+    @Option(help: "The company whose round is discussed (with --amount/--valuation).") var company: String?
+    @Option(help: ArgumentHelp("Proposed: set a term, name=value (repeatable).", valueName: "name=value")) var set: [String] = []
+    @Option(help: ArgumentHelp("Proposed: set members of a term, name=JSON object (repeatable).", valueName: "name={…}")) var merge: [String] = []
+    @Option(help: ArgumentHelp("Proposed: remove a term (repeatable).", valueName: "name")) var remove: [String] = []
+    @Option(parsing: .unconditional, help: "The proposed round's size.", transform: FlagValue.amount) var amount: Decimal?
+    @Option(parsing: .unconditional, help: "The proposed valuation.", transform: FlagValue.amount) var valuation: Decimal?
+    @Option(help: "Who seeks it.") var party: String?
+    @Option(help: "The thread id shared by the negotiation's events.") var thread: String?
+    @Option(help: ArgumentHelp("The event that settles the thread.", valueName: "event-id")) var settledBy: String?
+    @Option(help: "ISO 4217 currency.") var currency = "USD"
+
+    func fields() throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = ["stage": .string(stage.rawValue)]
+        if let partnership { fields["partnership"] = .string(partnership) }
+        if let company { fields["company"] = .string(company) }
+        var proposals: [JSONValue] = []
+        for text in set {
+            let (term, value) = try FlagValue.pair(text, flag: "set")
+            proposals.append(.object(["term": .string(term), "set": value]))
+        }
+        for text in merge {
+            let (term, value) = try FlagValue.pair(text, flag: "merge")
+            proposals.append(.object(["term": .string(term), "merge": value]))
+        }
+        for term in remove { proposals.append(.object(["term": .string(term), "remove": .bool(true)])) }
+        if !proposals.isEmpty { fields["proposals"] = .array(proposals) }
+        if let amount { fields["amount"] = FlagValue.money(amount, currency: currency) }
+        if let valuation { fields["valuation"] = FlagValue.money(valuation, currency: currency) }
+        if let party { fields["party"] = .string(party) }
+        if let thread { fields["thread"] = .string(thread) }
+        if let settledBy { fields["settledBy"] = .string(settledBy) }
+        return fields
+    }
+}

@@ -8,8 +8,9 @@ struct Shares: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions
     @Argument(help: "The company id.") var company: String
+    @Flag(help: "Add the stakes of unexercised warrants (a fully diluted cap table).") var fullyDiluted = false
 
     func run() throws {
-        Output.show(try SharesPage.load(ledger.openForReading(), company: company, at: query.point), query.format)
+        Output.show(try SharesPage.load(ledger.openForReading(), company: company, at: query.point, fullyDiluted: fullyDiluted), query.format)
     }
 }

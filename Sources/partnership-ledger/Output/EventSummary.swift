@@ -25,6 +25,29 @@ enum EventSummary {
             return "\(r.company) cap table: " + r.stakes.map { "\($0.holder) \(HumanNumbers.percent($0.stake))" }.joined(separator: ", ")
         case .correction(let c): return "corrects \(c.corrects): \(c.reason)"
         case .retraction(let r): return "retracts \(r.retracts): \(r.reason)"
+        case .commitment(let c):
+            let conditional = c.conditional.map { ", \(HumanNumbers.money($0)) conditional" } ?? ""
+            return "\(c.investor) pledges \(c.upTo ? "up to " : "")\(HumanNumbers.money(c.amount)) to \(c.company)\(conditional)"
+        case .funding(let f):
+            switch f.paid {
+            case .amount(let money): return "\(f.investor) pays \(HumanNumbers.money(money)) into \(f.company)"
+            case .toDate(let money): return "\(f.investor) has paid \(HumanNumbers.money(money)) into \(f.company) to date"
+            }
+        case .purchaseCommitment(let p):
+            return "\(p.buyer) to buy \(p.upTo ? "up to " : "")\(HumanNumbers.money(p.amount)) from \(p.seller): \(p.scope)"
+        case .warrant(let w):
+            let size = w.stake.map(HumanNumbers.percent) ?? w.shares.map { "\(ExactDecimal.text($0)) shares" } ?? "unsized"
+            if let exercised = w.exercises { return "\(w.holder) exercises \(size) of \(exercised) in \(w.company)" }
+            return "\(w.holder) warrant on \(w.company) (\(size))"
+        case .negotiation(let n):
+            switch n.subject {
+            case .terms(let partnership, let proposals):
+                return "\(partnership) \(n.stage.rawValue): " + (proposals.isEmpty ? "no proposals" : proposals.map(\.term).joined(separator: ", "))
+            case .round(let company, let amount, let valuation):
+                let size = amount.map { " \(HumanNumbers.money($0))" } ?? ""
+                let value = valuation.map { " at \(HumanNumbers.money($0))" } ?? ""
+                return "\(company) round \(n.stage.rawValue):\(size)\(value)"
+            }
         }
     }
 

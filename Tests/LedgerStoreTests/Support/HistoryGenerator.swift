@@ -52,7 +52,9 @@ struct RandomHistory {
 
         var facts: [Event] = []
         for (index, date) in pool.enumerated() {
-            let body = Self.randomBody(of: Self.randomType(using: &rng), using: &rng)
+            // Every kind of fact at least once, then random kinds.
+            let type = index < Self.factTypes.count ? Self.factTypes[index] : Self.randomType(using: &rng)
+            let body = Self.randomBody(of: type, using: &rng)
             facts.append(Event(id: "e-\(index)", date: date, status: Self.randomStatus(using: &rng), body: body))
         }
         self.facts = facts
@@ -81,9 +83,13 @@ struct RandomHistory {
 
     // MARK: - Random pieces
 
+    /// Every type generated as a fact (all but registrations and amendments).
+    static let factTypes = EventType.allCases.filter { ![.party, .partnership, .correction, .retraction].contains($0) }
+
     static func randomType(using rng: inout SplitMix64) -> EventType {
         let weighted: [EventType] = [.fundingRound, .fundingRound, .fundingRound, .fundingRound, .valuation, .valuation,
-                                     .recapitalization, .governance, .renegotiation, .renegotiation, .revenue]
+                                     .recapitalization, .governance, .renegotiation, .renegotiation, .revenue,
+                                     .commitment, .funding, .funding, .purchaseCommitment, .warrant, .negotiation]
         return weighted.randomElement(using: &rng)!
     }
 
@@ -146,6 +152,31 @@ struct RandomHistory {
         case .revenue:
             return .revenue(RevenueReport(company: company, amount: Money(amount: millions(&rng, 1...999), currency: "USD"),
                                           basis: RevenueBasis.allCases.randomElement(using: &rng)!))
+        case .commitment:
+            let amount = millions(&rng, 10...999)
+            return .commitment(Commitment(company: company, investor: investors.randomElement(using: &rng)!, amount: Money(amount: amount, currency: "USD"),
+                                          upTo: Bool.random(using: &rng),
+                                          conditional: Bool.random(using: &rng) ? Money(amount: amount / 2, currency: "USD") : nil))
+        case .funding:
+            let money = Money(amount: millions(&rng, 1...500), currency: "USD")
+            return .funding(Funding(company: company, investor: investors.randomElement(using: &rng)!,
+                                    paid: Bool.random(using: &rng) ? .amount(money) : .toDate(money)))
+        case .purchaseCommitment:
+            return .purchaseCommitment(PurchaseCommitment(buyer: company, seller: investors.randomElement(using: &rng)!,
+                                                          amount: Money(amount: millions(&rng, 1...999), currency: "USD"), scope: "compute"))
+        case .warrant:
+            return .warrant(Warrant(company: company, holder: holders.randomElement(using: &rng)!,
+                                    stake: Decimal(Int.random(in: 1...50, using: &rng)) / 1000, conditions: "generated"))
+        case .negotiation:
+            let stage = Negotiation.Stage.allCases.randomElement(using: &rng)!
+            let thread = "thread-\(Int.random(in: 0...2, using: &rng))"
+            if Bool.random(using: &rng) {
+                return .negotiation(Negotiation(subject: .round(company: company, amount: Money(amount: millions(&rng, 1...99), currency: "USD"), valuation: nil),
+                                                stage: stage, thread: thread))
+            }
+            let proposals = stage == .abandoned ? [] : [ProposedTermChange(term: terms.randomElement(using: &rng)!, action: .set(.string("p")))]
+            return .negotiation(Negotiation(subject: .terms(partnership: partnerships.keys.sorted().randomElement(using: &rng)!, proposals: proposals),
+                                            stage: stage, thread: thread))
         case .party, .partnership, .correction, .retraction:
             fatalError("not generated as a fact")
         }
