@@ -1,0 +1,305 @@
+import Foundation
+import Testing
+@testable import LedgerCore
+@testable import LedgerStore
+
+/// A random history with everything the projection weighs: same-date claims of different status,
+/// repeat investors, and amendments of amendments, interleaved with the facts they amend.
+///
+/// Unlike `RandomHistory` (distinct dates, one amendment per event), the dates
+/// come from a small pool, so rounds, valuations and revenue figures share
+/// dates and precedence decides; an event may be corrected several times,
+/// retracted, corrected again, and its corrections retracted.
+struct AmendedHistory {
+    static let companies = ["c1", "c2"]
+    static let investors = ["i1", "i2", "i3", "i4"]
+    static let holders = ["f1", "i1", "i2", "i3", "i4"]
+    static let partnerships = ["p1": ["i1", "c1"], "p2": ["i2", "c2"]]
+    static let people = ["ann", "bob", "cy"]
+    static let roles = ["ceo", "board"]
+    static let terms = ["t1", "t2", "t3"]
+
+    /// Parties and partnerships, appended first.
+    let registrations: [Event]
+    /// Facts and amendments in the order they are appended (every amendment after what it names).
+    let stream: [Event]
+    /// The effective dates in use.
+    let dates: [LedgerDate]
+
+    init(seed: UInt64, factCount: Int = 36, amendmentCount: Int = 18) {
+        var rng = SplitMix64(seed: seed)
+        let start = LedgerDate(year: 2010, month: 1, day: 1)!
+        let pool = (0..<12).map { start.adding(days: 61 * $0)! }
+        dates = pool
+        let registered = LedgerDate(year: 2000, month: 1, day: 1)!
+        var registrations: [Event] = (Self.companies + Self.holders).map {
+            Event(id: "party-\($0)", date: registered, body: .party(PartyRegistration(party: $0, name: "Name of \($0)", kind: .company)))
+        }
+        for id in Self.partnerships.keys.sorted() {
+            registrations.append(Event(id: "partnership-\(id)", date: registered, body: .partnership(PartnershipRegistration(
+                partnership: id, parties: Self.partnerships[id]!, terms: ["t1": .number("1"), "t2": .string("two")]))))
+        }
+        self.registrations = registrations
+
+        var stream: [Event] = []
+        var facts: [Event] = []
+        var corrections: [Event] = []
+        var factsLeft = factCount, amendmentsLeft = amendmentCount
+        var serial = 0
+        while factsLeft + amendmentsLeft > 0 {
+            serial += 1
+            if factsLeft > 0, facts.count < 4 || amendmentsLeft == 0 || Int.random(in: 0..<3, using: &rng) > 0 {
+                factsLeft -= 1
+                let type = rng.pick([EventType.fundingRound, .fundingRound, .fundingRound, .valuation, .valuation,
+                                     .recapitalization, .governance, .renegotiation, .revenue, .revenue])
+                let fact = Event(id: "f-\(serial)", date: rng.pick(pool), status: Self.status(&rng), body: Self.body(of: type, &rng))
+                facts.append(fact)
+                stream.append(fact)
+                continue
+            }
+            amendmentsLeft -= 1
+            let roll = Int.random(in: 0..<10, using: &rng)
+            if roll < 2, !corrections.isEmpty {
+                // Withdraw a correction: its target reverts to whatever amended it before, or to the original.
+                stream.append(Event(id: "undo-\(serial)", date: LedgerDate(year: 2030, month: 1, day: 1)!,
+                                    body: .retraction(Retraction(retracts: rng.pick(corrections).id, reason: "generated"))))
+            } else if roll < 4 {
+                stream.append(Event(id: "drop-\(serial)", date: LedgerDate(year: 2030, month: 1, day: 1)!,
+                                    body: .retraction(Retraction(retracts: rng.pick(facts).id, reason: "generated"))))
+            } else {
+                // Correct a fact (perhaps again): new content, perhaps a new date and status.
+                let target = rng.pick(facts)
+                let replacement = Event(id: target.id, date: rng.chance(0.4) ? rng.pick(pool) : target.date,
+                                        status: Self.status(&rng), body: Self.body(of: target.type, &rng))
+                let fix = Event(id: "fix-\(serial)", date: LedgerDate(year: 2030, month: 1, day: 1)!,
+                                body: .correction(Correction(corrects: target.id, replacement: replacement, reason: "generated")))
+                corrections.append(fix)
+                stream.append(fix)
+            }
+        }
+        self.stream = stream
+    }
+
+    static func status(_ rng: inout SplitMix64) -> EventStatus {
+        rng.pick([EventStatus.confirmed, .confirmed, .reported, .estimate])
+    }
+
+    static func usd(_ millions: Int) -> Money { Money(amount: Decimal(millions) * 1_000_000, currency: "USD") }
+
+    static func body(of type: EventType, _ rng: inout SplitMix64) -> EventBody {
+        let company = rng.pick(companies)
+        switch type {
+        case .fundingRound:
+            // Repeat investors are the normal case: four investors, up to three per round.
+            let chosen = Array(investors.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
+            let investments = chosen.map { Investment(investor: $0, amount: usd(Int.random(in: 1...60, using: &rng))) }
+            let total = chosen.indices.reduce(0) { $0 + NSDecimalNumber(decimal: investments[$1].amount.amount / 1_000_000).intValue }
+            let pre = Int.random(in: 1...400, using: &rng)
+            var round = FundingRound(company: company, round: "r", instrument: rng.chance(0.8) ? .equity : rng.pick(Instrument.allCases),
+                                     investments: investments,
+                                     partnership: partnerships.keys.sorted().first { partnerships[$0]!.contains(company) && partnerships[$0]!.contains(chosen[0]) })
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 0: round.preMoney = usd(pre)
+            case 1: break  // unpriced: no stake moves, no valuation
+            case 2: round.preMoney = usd(pre); round.postMoney = usd(pre + total)
+            default: round.postMoney = usd(pre + total)
+            }
+            return .fundingRound(round)
+        case .valuation:
+            return .valuation(ValuationReport(company: company, value: usd(Int.random(in: 10...900, using: &rng)),
+                                              basis: rng.pick(ValuationBasis.allCases)))
+        case .recapitalization:
+            var remaining = 20  // in twentieths; what no holder gets is other-holders
+            var stakes: [Holding] = []
+            for holder in holders.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)) where remaining > 0 {
+                let share = Int.random(in: 1...remaining, using: &rng)
+                remaining -= share
+                stakes.append(Holding(holder: holder, stake: Decimal(share) / 20))
+            }
+            return .recapitalization(Recapitalization(company: company, stakes: stakes))
+        case .governance:
+            let changes = (0..<Int.random(in: 1...3, using: &rng)).map { _ -> RoleChange in
+                let role = rng.pick(roles), person = rng.pick(people)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: return RoleChange(role: role, action: .set(Array(people.shuffled(using: &rng).prefix(Int.random(in: 0...2, using: &rng)))))
+                case 1: return RoleChange(role: role, action: .add(person))
+                default: return RoleChange(role: role, action: .remove(person))
+                }
+            }
+            return .governance(GovernanceChange(company: company, changes: changes))
+        case .renegotiation:
+            let changes = terms.shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)).map { term in
+                rng.chance(0.3) ? TermChange(term: term, action: .remove)
+                    : TermChange(term: term, action: .set(.string("v\(Int.random(in: 0...99, using: &rng))")))
+            }
+            return .renegotiation(Renegotiation(partnership: rng.pick(partnerships.keys.sorted()), changes: changes))
+        case .revenue:
+            return .revenue(RevenueReport(company: company, amount: usd(Int.random(in: 1...500, using: &rng)),
+                                          basis: rng.pick(RevenueBasis.allCases)))
+        case .party, .partnership, .correction, .retraction:
+            fatalError("not generated as a fact")
+        }
+    }
+}
+
+/// Property: the real replay (SQLite, snapshots, the single-subject path) agrees with ``ReferenceFold``
+/// at random as-of dates and known-at points, amendments of amendments included.
+@Suite struct ReferenceFoldPropertyTests {
+    static let seeds: [UInt64] = [3, 11, 29, 101, 4242, 0xC0FFEE]
+
+    /// Stakes agree to 10^-24: the production fold divides in 38-digit `Decimal`s.
+    static let stakeTolerance = ExactFraction(BigInt(1), over: BigInt.tenToThe(24))
+    /// Implied values are rounded to cents.
+    static let valueTolerance = ExactFraction(BigInt(1), over: BigInt(100))
+
+    /// A store holding the history appended in random batches, snapshots rebuilt part-way; the log as the reference sees it.
+    static func store(for history: AmendedHistory, seed: UInt64) throws -> (EventStore, [ReferenceFold.Entry]) {
+        var rng = SplitMix64(seed: seed ^ 0x5EED)
+        let store = try EventStore.inMemory()
+        _ = try store.append(batch(history.registrations))
+        var rest = history.stream[...]
+        var rebuilt = false
+        while !rest.isEmpty {
+            let size = min(rest.count, Int.random(in: 1...5, using: &rng))
+            _ = try store.append(batch(Array(rest.prefix(size))))
+            rest = rest.dropFirst(size)
+            if !rebuilt, rest.count < history.stream.count / 2 {
+                // Later appends, back-dated or amending, must invalidate exactly the checkpoints they reach.
+                _ = try store.rebuildSnapshots(interval: 4)
+                rebuilt = true
+            }
+        }
+        let events = Dictionary(uniqueKeysWithValues: (history.registrations + history.stream).map { ($0.id, $0) })
+        var log: [ReferenceFold.Entry] = []
+        try store.forEachEvent { row in log.append(ReferenceFold.Entry(seq: row.seq, recordedAt: row.recordedAt, event: events[row.id]!)) }
+        return (store, log)
+    }
+
+    /// Compares what the real state shows about every company and partnership with the reference.
+    /// `subject` limits the comparison to one company or partnership (the single-subject replay).
+    static func compare(_ state: LedgerState, _ reference: ReferenceFold, asOf: LedgerDate, subject: String? = nil,
+                        _ label: String) -> Int {
+        var compared = 0
+        for company in AmendedHistory.companies where subject == nil || subject == company {
+            let table = state.capTable(of: company, asOf: asOf)
+            let expectedHolders = reference.holders(of: company)
+            #expect(table.isKnown == (expectedHolders != nil), "\(label): \(company) cap table known")
+            #expect(table.eventId == reference.capTableEvent[company], "\(label): \(company) cap table event")
+            if let expectedHolders {
+                compared += 1
+                #expect(Set(table.holders.map(\.holder)) == Set(expectedHolders.keys),
+                        "\(label): \(company) holders \(table.holders.map(\.holder).sorted()) vs \(expectedHolders.keys.sorted())")
+                for holder in table.holders {
+                    guard let expected = expectedHolders[holder.holder] else { continue }
+                    #expect(expected.isClose(to: holder.stake, within: stakeTolerance),
+                            "\(label): \(company) \(holder.holder) stake \(holder.stake), reference \(expected)")
+                    if let chosen = reference.valuation(of: company)?.chosen {
+                        let value = holder.value.map { ExactFraction($0.amount) }
+                        #expect(value.map { ($0 - expected * chosen.amount).magnitude <= valueTolerance } == true,
+                                "\(label): \(company) \(holder.holder) value \(String(describing: holder.value))")
+                    } else {
+                        #expect(holder.value == nil, "\(label): \(company) \(holder.holder) has a value without a valuation")
+                    }
+                }
+            }
+            let valuation = state.valuation(of: company)
+            let expectedValuation = reference.valuation(of: company)
+            #expect(valuation?.chosen.eventId == expectedValuation?.chosen.eventId, "\(label): \(company) valuation event")
+            #expect(valuation.map { ExactFraction($0.chosen.money.amount) } == expectedValuation.map(\.chosen.amount), "\(label): \(company) valuation")
+            #expect(valuation?.chosen.basis == expectedValuation?.chosen.basis, "\(label): \(company) valuation basis")
+            #expect(valuation?.alternatives.map(\.eventId) ?? [] == expectedValuation?.others.map(\.eventId) ?? [],
+                    "\(label): \(company) valuation alternatives")
+
+            let revenue = state.revenue(of: company)
+            let expectedRevenue = reference.revenueFigures(of: company)
+            #expect(revenue.map { "\($0.key.date.text) \($0.key.basis.rawValue) \($0.figure.chosen.eventId) \($0.figure.alternatives.map(\.eventId))" }
+                    == expectedRevenue.map { "\($0.date.text) \($0.basis) \($0.chosen.eventId) \($0.others.map(\.eventId))" },
+                    "\(label): \(company) revenue")
+            for (figure, expected) in zip(revenue, expectedRevenue) {
+                #expect(ExactFraction(figure.figure.chosen.money.amount) == expected.chosen.amount, "\(label): \(company) revenue amount")
+            }
+
+            for investor in AmendedHistory.investors {
+                let totals = state.invested(by: investor, in: company).byCurrency.mapValues { ExactFraction($0) }
+                #expect(totals == reference.invested[company]?[investor] ?? [:], "\(label): \(investor) invested in \(company)")
+            }
+            let roles = state.companies[company]?.roles ?? [:]
+            let expectedRoles = reference.roles[company] ?? [:]
+            #expect(roles.mapValues { "\($0.holders) since \($0.since.text) by \($0.eventId)" }
+                    == expectedRoles.mapValues { "\($0.holders) since \($0.since.text) by \($0.eventId)" },
+                    "\(label): \(company) governance")
+        }
+        for partnership in AmendedHistory.partnerships.keys.sorted() where subject == nil || subject == partnership {
+            compared += 1
+            let terms = state.terms(of: partnership)
+            let expected = (reference.terms[partnership] ?? [:]).sorted { $0.key < $1.key }
+            #expect(terms.map { "\($0.term)=\($0.value.canonicalText) since \($0.since.text) by \($0.eventId) \($0.status)" }
+                    == expected.map { "\($0.key)=\($0.value.value.canonicalText) since \($0.value.since.text) by \($0.value.eventId) \($0.value.status)" },
+                    "\(label): \(partnership) terms")
+            let invested = (state.partnerships[partnership]?.invested ?? [:]).mapValues { $0.byCurrency.mapValues { ExactFraction($0) } }
+            #expect(invested == reference.partnershipInvested[partnership] ?? [:], "\(label): capital invested through \(partnership)")
+        }
+        if subject == nil {
+            #expect(state.parties.mapValues(\.name) == reference.partyNames, "\(label): parties")
+        }
+        return compared
+    }
+
+    @Test(arguments: seeds)
+    func theReplayAgreesWithTheReferenceFold(_ seed: UInt64) throws {
+        let history = AmendedHistory(seed: seed)
+        let (store, log) = try Self.store(for: history, seed: seed)
+        try #require(try store.verify().isIntact)
+        let head = try #require(log.last).seq
+        var rng = SplitMix64(seed: seed &* 0x9E37)
+        // Random points, plus the ends: every date around the pool, everything known.
+        var points: [(LedgerDate, Int64)] = history.dates.map { ($0, head) }
+        for _ in 0..<24 {
+            let date = rng.pick(history.dates).adding(days: Int.random(in: -1...1, using: &rng))!
+            points.append((date, Int64.random(in: Int64(history.registrations.count)...head, using: &rng)))
+        }
+        points.append((LedgerDate(year: 2099, month: 1, day: 1)!, head))
+        var compared = 0
+        for (asOf, knownAt) in points {
+            let reference = ReferenceFold(log: log, asOf: asOf, knownAt: knownAt)
+            let label = "seed \(seed), as of \(asOf.text), known at \(knownAt)"
+            for useSnapshots in [false, true] {
+                let state = try store.state(asOf: asOf, knownAt: .seq(knownAt), useSnapshots: useSnapshots)
+                compared += Self.compare(state, reference, asOf: asOf, "\(label), snapshots \(useSnapshots)")
+                for subject in AmendedHistory.companies + AmendedHistory.partnerships.keys.sorted() {
+                    let single = try store.state(of: subject, asOf: asOf, knownAt: .seq(knownAt), useSnapshots: useSnapshots)
+                    _ = Self.compare(single, reference, asOf: asOf, subject: subject, "\(label), \(subject) alone, snapshots \(useSnapshots)")
+                }
+            }
+        }
+        // Known-at by recorded time: the reference finds the last seq recorded by then itself.
+        for row in log where rng.chance(0.2) {
+            let knownAt = log.filter { $0.recordedAt <= row.recordedAt }.map(\.seq).max()!
+            let asOf = rng.pick(history.dates)
+            let state = try store.state(asOf: asOf, knownAt: .time(try Timestamp(parsing: row.recordedAt)))
+            _ = Self.compare(state, ReferenceFold(log: log, asOf: asOf, knownAt: knownAt), asOf: asOf,
+                             "seed \(seed), as of \(asOf.text), known at \(row.recordedAt)")
+        }
+        #expect(compared > 40, "the comparisons must reach known cap tables and terms")
+    }
+
+    /// The generated histories reach every case the comparison is meant to cover.
+    @Test(arguments: seeds)
+    func theHistoriesExerciseWhatTheFoldWeighs(_ seed: UInt64) throws {
+        let history = AmendedHistory(seed: seed)
+        let facts = history.stream.filter { $0.type != .correction && $0.type != .retraction }
+        #expect(Set(facts.map(\.type)) == [.fundingRound, .valuation, .recapitalization, .governance, .renegotiation, .revenue])
+        let corrected = history.stream.compactMap { if case .correction(let c) = $0.body { c.corrects } else { nil } }
+        #expect(Set(corrected).count < corrected.count, "some event is corrected twice (seed \(seed))")
+        let retracted = Set(history.stream.compactMap { if case .retraction(let r) = $0.body { r.retracts } else { nil } })
+        #expect(retracted.contains { $0.hasPrefix("fix-") }, "a correction is retracted (seed \(seed))")
+        #expect(retracted.contains { $0.hasPrefix("f-") }, "a fact is retracted (seed \(seed))")
+        var investorsPerCompany: [String: [String]] = [:]
+        for fact in facts {
+            if case .fundingRound(let round) = fact.body { investorsPerCompany[round.company, default: []] += round.investments.map(\.investor) }
+        }
+        #expect(investorsPerCompany.values.contains { Set($0).count < $0.count }, "an investor invests twice in one company (seed \(seed))")
+        let sameDay = Dictionary(grouping: facts.filter { $0.type == .valuation || $0.type == .fundingRound || $0.type == .revenue }) { $0.date }
+        #expect(sameDay.values.contains { $0.count > 1 }, "figures share a date (seed \(seed))")
+    }
+}
