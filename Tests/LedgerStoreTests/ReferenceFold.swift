@@ -103,7 +103,7 @@ struct ReferenceFold {
 
     private static func money(_ money: Money) -> ExactFraction { ExactFraction(money.amount) }
 
-    private mutating func add(_ amount: Money, to totals: inout [String: ExactFraction]) {
+    private static func add(_ amount: Money, to totals: inout [String: ExactFraction]) {
         totals[amount.currency] = (totals[amount.currency] ?? .zero) + Self.money(amount)
     }
 
@@ -120,9 +120,9 @@ struct ReferenceFold {
             var sum = ExactFraction.zero
             for investment in round.investments {
                 sum = sum + Self.money(investment.amount)
-                add(investment.amount, to: &invested[round.company, default: [:]][investment.investor, default: [:]])
+                Self.add(investment.amount, to: &invested[round.company, default: [:]][investment.investor, default: [:]])
                 if let partnership = round.partnership, terms[partnership] != nil {
-                    add(investment.amount, to: &partnershipInvested[partnership, default: [:]][investment.investor, default: [:]])
+                    Self.add(investment.amount, to: &partnershipInvested[partnership, default: [:]][investment.investor, default: [:]])
                 }
             }
             var post: (amount: ExactFraction, currency: String)?
