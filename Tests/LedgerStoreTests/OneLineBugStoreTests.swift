@@ -11,29 +11,20 @@ import Testing
 @Suite struct OneLineBugStoreTests {
     // MARK: - The append-only trigger compares recordedAt with the head, not with the first row
 
-    /// Inserts a forged row with the triggers in place: the raw write the append-only trigger guards against.
-    static func forge(_ store: EventStore, seq: Int64, prevHash: String, recordedAt: String, id: String) throws -> String {
-        try store.writer.write { db in
-            var row = StoredEvent(seq: seq, id: id, type: "valuation", date: "2020-01-01", announced: nil, status: "confirmed",
-                                  recordedAt: recordedAt,
-                                  payload: valuation(id, company: "acme", date: "2020-01-01", usd("1")).canonicalText,
-                                  prevHash: prevHash, hash: "")
-            row.hash = ChainHash.hash(prevHash: prevHash, row: row)
-            try db.execute(sql: """
-                INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [row.seq, row.id, row.type, row.date, row.announced, row.status, row.recordedAt, row.payload, row.prevHash, row.hash])
-            return row.hash
-        }
+    /// Inserts a forged row with the triggers in place (the raw write the append-only trigger guards against); returns the new head.
+    @discardableResult
+    static func forge(_ store: EventStore, recordedAt: String, id: String) throws -> LogHead {
+        let head = try store.head()
+        try AppendOnlyTriggerTests().insert(store, seq: head.seq + 1, prevHash: head.hash, recordedAt: recordedAt, id: id)
+        return try store.head()
     }
 
     /// A log whose rows carry three different recorded times: the first batch's, then 2090, then 2095 at the head.
     static func logWithRisingRecordedTimes() throws -> EventStore {
         let store = try EventStore.inMemory()
         _ = try store.append(batch(registrations))
-        let head = try store.head()
-        let second = try forge(store, seq: head.seq + 1, prevHash: head.hash, recordedAt: "2090-01-01T00:00:00.000000Z", id: "later")
-        _ = try forge(store, seq: head.seq + 2, prevHash: second, recordedAt: "2095-01-01T00:00:00.000000Z", id: "latest")
+        try forge(store, recordedAt: "2090-01-01T00:00:00.000000Z", id: "later")
+        try forge(store, recordedAt: "2095-01-01T00:00:00.000000Z", id: "latest")
         return store
     }
 
@@ -54,11 +45,10 @@ import Testing
         let first = try #require(try store.event(id: "party-acme")).recordedAt
         try #require(first < "2090", "the first batch is recorded now, well before the forged times")
         if accepted {
-            _ = try Self.forge(store, seq: head.seq + 1, prevHash: head.hash, recordedAt: recordedAt, id: "forged")
-            #expect(try store.head().seq == head.seq + 1)
+            #expect(try Self.forge(store, recordedAt: recordedAt, id: "forged").seq == head.seq + 1)
         } else {
             let error = try #require(throws: DatabaseError.self) {
-                try Self.forge(store, seq: head.seq + 1, prevHash: head.hash, recordedAt: recordedAt, id: "forged")
+                try Self.forge(store, recordedAt: recordedAt, id: "forged")
             }
             #expect(error.message?.contains("events are appended in order, chained to the previous event") == true)
             #expect(try store.head() == head)

@@ -11,15 +11,7 @@ import Testing
 /// dates and precedence decides; an event may be corrected several times,
 /// retracted, corrected again, and its corrections retracted.
 struct AmendedHistory {
-    static let companies = ["c1", "c2"]
-    static let investors = ["i1", "i2", "i3", "i4"]
-    static let holders = ["f1", "i1", "i2", "i3", "i4"]
-    static let partnerships = ["p1": ["i1", "c1"], "p2": ["i2", "c2"]]
-    static let people = ["ann", "bob", "cy"]
-    static let roles = ["ceo", "board"]
-    static let terms = ["t1", "t2", "t3"]
-
-    /// Parties and partnerships, appended first.
+    /// Parties and partnerships (those of `RandomHistory`), appended first.
     let registrations: [Event]
     /// Facts and amendments in the order they are appended (every amendment after what it names).
     let stream: [Event]
@@ -31,28 +23,21 @@ struct AmendedHistory {
         let start = LedgerDate(year: 2010, month: 1, day: 1)!
         let pool = (0..<12).map { start.adding(days: 61 * $0)! }
         dates = pool
-        let registered = LedgerDate(year: 2000, month: 1, day: 1)!
-        var registrations: [Event] = (Self.companies + Self.holders).map {
-            Event(id: "party-\($0)", date: registered, body: .party(PartyRegistration(party: $0, name: "Name of \($0)", kind: .company)))
-        }
-        for id in Self.partnerships.keys.sorted() {
-            registrations.append(Event(id: "partnership-\(id)", date: registered, body: .partnership(PartnershipRegistration(
-                partnership: id, parties: Self.partnerships[id]!, terms: ["t1": .number("1"), "t2": .string("two")]))))
-        }
-        self.registrations = registrations
+        registrations = RandomHistory(seed: seed, factCount: 0, amendmentCount: 0).registrations
 
         var stream: [Event] = []
         var facts: [Event] = []
         var corrections: [Event] = []
         var factsLeft = factCount, amendmentsLeft = amendmentCount
         var serial = 0
+        let recorded = LedgerDate(year: 2030, month: 1, day: 1)!
         while factsLeft + amendmentsLeft > 0 {
             serial += 1
             if factsLeft > 0, facts.count < 4 || amendmentsLeft == 0 || Int.random(in: 0..<3, using: &rng) > 0 {
                 factsLeft -= 1
-                let type = rng.pick([EventType.fundingRound, .fundingRound, .fundingRound, .valuation, .valuation,
-                                     .recapitalization, .governance, .renegotiation, .revenue, .revenue])
-                let fact = Event(id: "f-\(serial)", date: rng.pick(pool), status: Self.status(&rng), body: Self.body(of: type, &rng))
+                // The bodies of RandomHistory (repeat investors, priced and unpriced rounds, …), on shared dates.
+                let fact = Event(id: "f-\(serial)", date: rng.pick(pool), status: RandomHistory.randomStatus(using: &rng),
+                                 body: RandomHistory.randomBody(of: RandomHistory.randomType(using: &rng), using: &rng))
                 facts.append(fact)
                 stream.append(fact)
                 continue
@@ -61,22 +46,23 @@ struct AmendedHistory {
             let roll = Int.random(in: 0..<10, using: &rng)
             if roll < 2, !corrections.isEmpty {
                 // Withdraw a correction: its target reverts to whatever amended it before, or to the original.
-                stream.append(Event(id: "undo-\(serial)", date: LedgerDate(year: 2030, month: 1, day: 1)!,
+                stream.append(Event(id: "undo-\(serial)", date: recorded,
                                     body: .retraction(Retraction(retracts: rng.pick(corrections).id, reason: "generated"))))
             } else if roll < 4 {
-                stream.append(Event(id: "drop-\(serial)", date: LedgerDate(year: 2030, month: 1, day: 1)!,
+                stream.append(Event(id: "drop-\(serial)", date: recorded,
                                     body: .retraction(Retraction(retracts: rng.pick(facts).id, reason: "generated"))))
             } else {
                 // Correct a fact, often one already corrected: new content, perhaps a new date and status.
-                let corrected = corrections.compactMap { if case .correction(let c) = $0.body { c.corrects } else { nil } }
                 var target = rng.pick(facts)
+                let corrected = corrections.compactMap { if case .correction(let c) = $0.body { c.corrects } else { nil } }
                 if !corrected.isEmpty, rng.chance(0.5) {
                     let again = rng.pick(corrected)
                     target = facts.first { $0.id == again }!
                 }
                 let replacement = Event(id: target.id, date: rng.chance(0.4) ? rng.pick(pool) : target.date,
-                                        status: Self.status(&rng), body: Self.body(of: target.type, &rng))
-                let fix = Event(id: "fix-\(serial)", date: LedgerDate(year: 2030, month: 1, day: 1)!,
+                                        status: RandomHistory.randomStatus(using: &rng),
+                                        body: RandomHistory.randomBody(of: target.type, using: &rng))
+                let fix = Event(id: "fix-\(serial)", date: recorded,
                                 body: .correction(Correction(corrects: target.id, replacement: replacement, reason: "generated")))
                 corrections.append(fix)
                 stream.append(fix)
@@ -85,66 +71,8 @@ struct AmendedHistory {
         self.stream = stream
     }
 
-    static func status(_ rng: inout SplitMix64) -> EventStatus {
-        rng.pick([EventStatus.confirmed, .confirmed, .reported, .estimate])
-    }
-
-    static func usd(_ millions: Int) -> Money { Money(amount: Decimal(millions) * 1_000_000, currency: "USD") }
-
-    static func body(of type: EventType, _ rng: inout SplitMix64) -> EventBody {
-        let company = rng.pick(companies)
-        switch type {
-        case .fundingRound:
-            // Repeat investors are the normal case: four investors, up to three per round.
-            let chosen = Array(investors.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
-            let investments = chosen.map { Investment(investor: $0, amount: usd(Int.random(in: 1...60, using: &rng))) }
-            let total = chosen.indices.reduce(0) { $0 + NSDecimalNumber(decimal: investments[$1].amount.amount / 1_000_000).intValue }
-            let pre = Int.random(in: 1...400, using: &rng)
-            var round = FundingRound(company: company, round: "r", instrument: rng.chance(0.8) ? .equity : rng.pick(Instrument.allCases),
-                                     investments: investments,
-                                     partnership: partnerships.keys.sorted().first { partnerships[$0]!.contains(company) && partnerships[$0]!.contains(chosen[0]) })
-            switch Int.random(in: 0..<5, using: &rng) {
-            case 0: round.preMoney = usd(pre)
-            case 1: break  // unpriced: no stake moves, no valuation
-            case 2: round.preMoney = usd(pre); round.postMoney = usd(pre + total)
-            default: round.postMoney = usd(pre + total)
-            }
-            return .fundingRound(round)
-        case .valuation:
-            return .valuation(ValuationReport(company: company, value: usd(Int.random(in: 10...900, using: &rng)),
-                                              basis: rng.pick(ValuationBasis.allCases)))
-        case .recapitalization:
-            var remaining = 20  // in twentieths; what no holder gets is other-holders
-            var stakes: [Holding] = []
-            for holder in holders.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)) where remaining > 0 {
-                let share = Int.random(in: 1...remaining, using: &rng)
-                remaining -= share
-                stakes.append(Holding(holder: holder, stake: Decimal(share) / 20))
-            }
-            return .recapitalization(Recapitalization(company: company, stakes: stakes))
-        case .governance:
-            let changes = (0..<Int.random(in: 1...3, using: &rng)).map { _ -> RoleChange in
-                let role = rng.pick(roles), person = rng.pick(people)
-                switch Int.random(in: 0..<3, using: &rng) {
-                case 0: return RoleChange(role: role, action: .set(Array(people.shuffled(using: &rng).prefix(Int.random(in: 0...2, using: &rng)))))
-                case 1: return RoleChange(role: role, action: .add(person))
-                default: return RoleChange(role: role, action: .remove(person))
-                }
-            }
-            return .governance(GovernanceChange(company: company, changes: changes))
-        case .renegotiation:
-            let changes = terms.shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)).map { term in
-                rng.chance(0.3) ? TermChange(term: term, action: .remove)
-                    : TermChange(term: term, action: .set(.string("v\(Int.random(in: 0...99, using: &rng))")))
-            }
-            return .renegotiation(Renegotiation(partnership: rng.pick(partnerships.keys.sorted()), changes: changes))
-        case .revenue:
-            return .revenue(RevenueReport(company: company, amount: usd(Int.random(in: 1...500, using: &rng)),
-                                          basis: rng.pick(RevenueBasis.allCases)))
-        case .party, .partnership, .correction, .retraction:
-            fatalError("not generated as a fact")
-        }
-    }
+    /// Every company and partnership the history names.
+    static let subjects = RandomHistory.companies + RandomHistory.partnerships.keys.sorted()
 }
 
 /// Property: the real replay (SQLite, snapshots, the single-subject path) agrees with ``ReferenceFold``
@@ -187,7 +115,7 @@ struct AmendedHistory {
     static func compare(_ state: LedgerState, _ reference: ReferenceFold, asOf: LedgerDate, subject: String? = nil,
                         _ label: String) -> Int {
         var compared = 0
-        for company in AmendedHistory.companies where subject == nil || subject == company {
+        for company in RandomHistory.companies where subject == nil || subject == company {
             let table = state.capTable(of: company, asOf: asOf)
             let expectedHolders = reference.holders(of: company)
             #expect(table.isKnown == (expectedHolders != nil), "\(label): \(company) cap table known")
@@ -227,7 +155,7 @@ struct AmendedHistory {
                 #expect(ExactFraction(figure.figure.chosen.money.amount) == expected.chosen.amount, "\(label): \(company) revenue amount")
             }
 
-            for investor in AmendedHistory.investors {
+            for investor in RandomHistory.investors {
                 let totals = state.invested(by: investor, in: company).byCurrency.mapValues { ExactFraction($0) }
                 #expect(totals == reference.invested[company]?[investor] ?? [:], "\(label): \(investor) invested in \(company)")
             }
@@ -237,7 +165,7 @@ struct AmendedHistory {
                     == expectedRoles.mapValues { "\($0.holders) since \($0.since.text) by \($0.eventId)" },
                     "\(label): \(company) governance")
         }
-        for partnership in AmendedHistory.partnerships.keys.sorted() where subject == nil || subject == partnership {
+        for partnership in RandomHistory.partnerships.keys.sorted() where subject == nil || subject == partnership {
             compared += 1
             let terms = state.terms(of: partnership)
             let expected = (reference.terms[partnership] ?? [:]).sorted { $0.key < $1.key }
@@ -274,7 +202,7 @@ struct AmendedHistory {
             for useSnapshots in [false, true] {
                 let state = try store.state(asOf: asOf, knownAt: .seq(knownAt), useSnapshots: useSnapshots)
                 compared += Self.compare(state, reference, asOf: asOf, "\(label), snapshots \(useSnapshots)")
-                for subject in AmendedHistory.companies + AmendedHistory.partnerships.keys.sorted() {
+                for subject in AmendedHistory.subjects {
                     let single = try store.state(of: subject, asOf: asOf, knownAt: .seq(knownAt), useSnapshots: useSnapshots)
                     _ = Self.compare(single, reference, asOf: asOf, subject: subject, "\(label), \(subject) alone, snapshots \(useSnapshots)")
                 }
@@ -287,6 +215,20 @@ struct AmendedHistory {
             let state = try store.state(asOf: asOf, knownAt: .time(try Timestamp(parsing: row.recordedAt)))
             _ = Self.compare(state, ReferenceFold(log: log, asOf: asOf, knownAt: knownAt), asOf: asOf,
                              "seed \(seed), as of \(asOf.text), known at \(row.recordedAt)")
+        }
+        // Snapshots of the whole log: checkpoints now hold corrected facts, replacements dated on a
+        // checkpoint's date included, and every query that knows everything resumes from one.
+        let built = try store.rebuildSnapshots(interval: 3)
+        try #require(built.checkpoints > 3)
+        for date in history.dates {
+            for asOf in [date, date.adding(days: 1)!] {
+                let reference = ReferenceFold(log: log, asOf: asOf, knownAt: head)
+                let label = "seed \(seed), as of \(asOf.text), snapshots of the whole log"
+                compared += Self.compare(try store.state(asOf: asOf), reference, asOf: asOf, label)
+                for subject in AmendedHistory.subjects {
+                    _ = Self.compare(try store.state(of: subject, asOf: asOf), reference, asOf: asOf, subject: subject, "\(label), \(subject) alone")
+                }
+            }
         }
         #expect(compared > 40, "the comparisons must reach known cap tables and terms")
     }
