@@ -54,6 +54,7 @@ import Testing
     /// (`finish(nil)`), which committed the events before the bad line and exited 0.
     @Test func aBadLineAtTheEndOfALargeFileImportsNothing() throws {
         let cli = try LedgerCLI()
+        defer { try? FileManager.default.removeItem(at: cli.folder) }
         try #require(try cli.run(["init", "--db", cli.db]).status == 0)
         // Ten party registrations with 1 MiB notes: over the 8 MiB streaming threshold, few events.
         let note = String(repeating: "n", count: 1 << 20)

@@ -87,27 +87,28 @@ struct AmendedHistory {
     /// Implied values are rounded to cents.
     static let valueTolerance = ExactFraction(BigInt(1), over: BigInt(100))
 
-    /// A store holding the history appended in random batches, snapshots rebuilt part-way; the log as the reference sees it.
-    static func store(for history: AmendedHistory, seed: UInt64) throws -> (EventStore, [ReferenceFold.Entry]) {
+    /// A store holding the history appended in random batches, snapshots rebuilt part-way; the log as the
+    /// reference sees it, and the head when the snapshots were built.
+    static func store(for history: AmendedHistory, seed: UInt64) throws -> (store: EventStore, log: [ReferenceFold.Entry], snapshotHead: Int64) {
         var rng = SplitMix64(seed: seed ^ 0x5EED)
         let store = try EventStore.inMemory()
         _ = try store.append(batch(history.registrations))
         var rest = history.stream[...]
-        var rebuilt = false
+        var snapshotHead: Int64 = 0
         while !rest.isEmpty {
             let size = min(rest.count, Int.random(in: 1...5, using: &rng))
             _ = try store.append(batch(Array(rest.prefix(size))))
             rest = rest.dropFirst(size)
-            if !rebuilt, rest.count < history.stream.count / 2 {
+            if snapshotHead == 0, rest.count < history.stream.count / 2 {
                 // Later appends, back-dated or amending, must invalidate exactly the checkpoints they reach.
                 _ = try store.rebuildSnapshots(interval: 4)
-                rebuilt = true
+                snapshotHead = try store.head().seq
             }
         }
         let events = Dictionary(uniqueKeysWithValues: (history.registrations + history.stream).map { ($0.id, $0) })
         var log: [ReferenceFold.Entry] = []
         try store.forEachEvent { row in log.append(ReferenceFold.Entry(seq: row.seq, recordedAt: row.recordedAt, event: events[row.id]!)) }
-        return (store, log)
+        return (store, log, snapshotHead)
     }
 
     /// Compares what the real state shows about every company and partnership with the reference.
@@ -184,7 +185,7 @@ struct AmendedHistory {
     @Test(arguments: seeds)
     func theReplayAgreesWithTheReferenceFold(_ seed: UInt64) throws {
         let history = AmendedHistory(seed: seed)
-        let (store, log) = try Self.store(for: history, seed: seed)
+        let (store, log, snapshotHead) = try Self.store(for: history, seed: seed)
         try #require(try store.verify().isIntact)
         let head = try #require(log.last).seq
         var rng = SplitMix64(seed: seed &* 0x9E37)
@@ -195,6 +196,9 @@ struct AmendedHistory {
             points.append((date, Int64.random(in: Int64(history.registrations.count)...head, using: &rng)))
         }
         points.append((LedgerDate(year: 2099, month: 1, day: 1)!, head))
+        // Each seq appended after the part-way snapshots, known at its own seq: whatever it invalidates must not be used.
+        try #require(snapshotHead > 0 && snapshotHead < head)
+        points += (snapshotHead...head).map { (rng.pick(history.dates).adding(days: Int.random(in: 0...1, using: &rng))!, $0) }
         var compared = 0
         for (asOf, knownAt) in points {
             let reference = ReferenceFold(log: log, asOf: asOf, knownAt: knownAt)
