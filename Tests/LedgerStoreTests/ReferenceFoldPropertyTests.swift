@@ -234,6 +234,18 @@ struct AmendedHistory {
                 }
             }
         }
+        // Back-dated appends onto those checkpoints: one new term for p1 on each date, checked on that date.
+        var grown = log
+        for (index, date) in history.dates.shuffled(using: &rng).enumerated() {
+            let late = Event(id: "late-\(index)", date: date, body: .renegotiation(Renegotiation(
+                partnership: "p1", changes: [TermChange(term: "late-\(index)", action: .set(.string("on \(date.text)")))])))
+            let seq = try #require(try store.append(batch(late)).appended.first).seq
+            grown.append(ReferenceFold.Entry(seq: seq, recordedAt: try #require(try store.event(id: late.id)).recordedAt, event: late))
+            let reference = ReferenceFold(log: grown, asOf: date, knownAt: seq)
+            let label = "seed \(seed), as of \(date.text), after \(late.id) dated that day"
+            compared += Self.compare(try store.state(asOf: date), reference, asOf: date, label)
+            _ = Self.compare(try store.state(of: "p1", asOf: date), reference, asOf: date, subject: "p1", "\(label), p1 alone")
+        }
         #expect(compared > 40, "the comparisons must reach known cap tables and terms")
     }
 
