@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// `shares`, `terms`, `state`, `governance`, `revenue`, `investments`, `check` through the real binary.

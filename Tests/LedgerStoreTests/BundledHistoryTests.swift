@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// The real history shipped in Events/: it must decode, carry evidence, import, verify and pass its checks.

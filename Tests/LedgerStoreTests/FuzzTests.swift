@@ -1,6 +1,8 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import SyntheticHistory
+import TestSupport
 import Testing
 
 /// Seeded property tests: random events and random mutations of valid ones, fed to the decoder and the store.
@@ -27,7 +29,7 @@ import Testing
     }
 
     @Test func validEventsDecodeToCanonicalTextThatDecodesToTheSameEvent() throws {
-        var rng = SplitMixRandom(seed: Self.seed)
+        var rng = SeededRandom(seed: Self.seed)
         let start = Date()
         var checked = 0
         for _ in 0..<(Self.iterations / 20) {
@@ -52,7 +54,7 @@ import Testing
 
     /// Any decimal the decoder accepts is stored with exactly its value; longer ones are refused, never rounded.
     @Test func decimalsAreStoredExactlyOrRefused() throws {
-        var rng = SplitMixRandom(seed: Self.seed ^ 0xDEC)
+        var rng = SeededRandom(seed: Self.seed ^ 0xDEC)
         var accepted = 0, refused = 0
         for _ in 0..<Self.iterations {
             let whole = String(repeating: "0", count: Int.random(in: 0...2, using: &rng))
@@ -78,7 +80,7 @@ import Testing
 
     /// Random mutations of valid documents: rejected with a LedgerError, or decoded and then stored whole or not at all.
     @Test func mutatedDocumentsNeverCrashAndBatchesAreAllOrNothing() throws {
-        var rng = SplitMixRandom(seed: Self.seed ^ 0xBAD)
+        var rng = SeededRandom(seed: Self.seed ^ 0xBAD)
         var outcomes = (parser: 0, decoder: 0, store: 0, stored: 0)
         let start = Date()
         for iteration in 0..<Self.iterations {
@@ -118,8 +120,8 @@ import Testing
     /// Random histories appended in random batches, exported as JSON Lines, imported into a fresh ledger: the same log.
     @Test(arguments: 0..<6)
     func randomHistoriesRoundTripThroughExportAndImport(_ run: Int) throws {
-        var rng = SplitMixRandom(seed: Self.seed &+ UInt64(run))
-        let scratch = try StoreScratch("fuzz-roundtrip")
+        var rng = SeededRandom(seed: Self.seed &+ UInt64(run))
+        let scratch = try ScratchFolder("fuzz-roundtrip")
         let source = try EventStore.open(path: scratch.file("source.sqlite"))
         let events = try RandomEvents.history(count: 150, &rng).map { SourcedEvent(try EventDecoder.decode($0)) }
         var offset = 0

@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// `EventStore.openReadOnly`: every query works, no write can happen, nothing is created.
 @Suite struct ReadOnlyStoreTests {
     @Test func aReadOnlyStoreAnswersQueriesAndRefusesEveryWrite() throws {
-        let scratch = try StoreScratch("read-only-store")
+        let scratch = try ScratchFolder("read-only-store")
         let (path, rows) = try Attacker.pristineLedger(in: scratch, events: 30, seed: 8)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try EventStore.openReadOnly(path: path)
@@ -33,7 +34,7 @@ import Testing
 
     /// A reader sees what a live writer committed, even while it still sits in the write-ahead log.
     @Test func aReadOnlyStoreSeesCommittedEventsStillInTheWriteAheadLog() throws {
-        let scratch = try StoreScratch("read-only-wal")
+        let scratch = try ScratchFolder("read-only-wal")
         let path = scratch.file("live.sqlite")
         let writer = try EventStore.open(path: path)
         _ = try writer.append([partyEvent("a"), partyEvent("b")])
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func openingAMissingLedgerReadOnlyCreatesNothing() throws {
-        let scratch = try StoreScratch("read-only-missing")
+        let scratch = try ScratchFolder("read-only-missing")
         let path = scratch.file("absent.sqlite")
         #expect(throws: (any Error).self) { try EventStore.openReadOnly(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))

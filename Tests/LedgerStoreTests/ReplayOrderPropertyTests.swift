@@ -1,4 +1,6 @@
 import Foundation
+import SyntheticHistory
+import TestSupport
 import Testing
 @testable import LedgerCore
 @testable import LedgerStore
@@ -11,7 +13,7 @@ import Testing
 
     /// Appends the history in a shuffled order, in random-sized batches.
     func store(for history: RandomHistory, order: Int, seed: UInt64) throws -> EventStore {
-        var rng = SplitMix64(seed: seed &* 31 &+ UInt64(order))
+        var rng = SeededRandom(seed: seed &* 31 &+ UInt64(order))
         let store = try EventStore.inMemory()
         _ = try store.append(batch(history.registrations))
         var facts = order == 0 ? history.facts : history.facts.shuffled(using: &rng)

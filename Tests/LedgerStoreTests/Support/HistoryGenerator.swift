@@ -1,8 +1,7 @@
+import SyntheticHistory
+import TestSupport
 import Foundation
 @testable import LedgerCore
-
-/// The same SplitMix64 generator the fuzz and tamper tests use (see `RandomEvents.swift`).
-typealias SplitMix64 = SplitMixRandom
 
 /// A random but valid partnership history.
 ///
@@ -30,7 +29,7 @@ struct RandomHistory {
     static let terms = ["t1", "t2", "t3", "t4"]
 
     init(seed: UInt64, factCount: Int = 40, amendmentCount: Int = 8) {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let start = LedgerDate(year: 2005, month: 1, day: 1)!
         // Distinct dates: one per fact, plus spares for corrections that move a fact.
         var offsets: Set<Int> = []
@@ -81,21 +80,21 @@ struct RandomHistory {
 
     // MARK: - Random pieces
 
-    static func randomType(using rng: inout SplitMix64) -> EventType {
+    static func randomType(using rng: inout SeededRandom) -> EventType {
         let weighted: [EventType] = [.fundingRound, .fundingRound, .fundingRound, .fundingRound, .valuation, .valuation,
                                      .recapitalization, .governance, .renegotiation, .renegotiation, .revenue]
         return weighted.randomElement(using: &rng)!
     }
 
-    static func randomStatus(using rng: inout SplitMix64) -> EventStatus {
+    static func randomStatus(using rng: inout SeededRandom) -> EventStatus {
         [.confirmed, .confirmed, .reported, .estimate].randomElement(using: &rng)!
     }
 
-    static func millions(_ rng: inout SplitMix64, _ range: ClosedRange<Int>) -> Decimal {
+    static func millions(_ rng: inout SeededRandom, _ range: ClosedRange<Int>) -> Decimal {
         Decimal(Int.random(in: range, using: &rng)) * 1_000_000
     }
 
-    static func randomBody(of type: EventType, using rng: inout SplitMix64) -> EventBody {
+    static func randomBody(of type: EventType, using rng: inout SeededRandom) -> EventBody {
         let company = companies.randomElement(using: &rng)!
         switch type {
         case .fundingRound:
