@@ -150,11 +150,17 @@ struct RandomHistory {
         }
     }
 
-    // MARK: - An independent model of the replay
+    // MARK: - The same fold, without the store's ordering and amendment resolution
 
     /// The state at `asOf` computed without the store or the Replayer: amendments
-    /// resolved by hand, facts sorted by effective date, then folded.
-    func expectedState(asOf: LedgerDate) -> LedgerState {
+    /// resolved by hand, facts sorted by effective date, then folded with the
+    /// production fold, `LedgerState.apply`.
+    ///
+    /// This is not an independent model of the projection: it shares the fold, so
+    /// a bug in `apply` is invisible here. It checks what the store adds — replay
+    /// order, the as-of bound and amendment resolution. The fold itself is checked
+    /// against an independent reference fold of its own.
+    func handResolvedReplay(asOf: LedgerDate) -> LedgerState {
         var replaced: [String: Event] = [:]
         var retracted: Set<String> = []
         let undone = Set(followUps.compactMap { if case .retraction(let r) = $0.body { r.retracts } else { nil } })
