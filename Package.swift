@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench-probe",
-            dependencies: ["LedgerCore", "LedgerStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/bench-probe"
         ),
         // The one test-support library every test target uses: builders, the seeded generator (via

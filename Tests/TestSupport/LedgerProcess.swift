@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -123,7 +124,6 @@ public struct ChildRun: Sendable, CustomStringConvertible {
         posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if let folder { posix_spawn_file_actions_addchdir_np(&actions, folder.path) }
 
         var env = inherit ? ProcessInfo.processInfo.environment : [:]
         for (key, value) in environment ?? [:] { env[key] = value }
@@ -132,8 +132,10 @@ public struct ChildRun: Sendable, CustomStringConvertible {
         // child's ru_maxrss, so the test runner's own size would count as the child's. GNU time forks
         // a fresh child and reports that child's own peak; use it when it is installed.
         let rssPath = scratch.appendingPathComponent("maxrss").path
+        // A working folder: a shell enters it and execs the command (posix_spawn's chdir action is not portable).
+        let entered = folder.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path] + command } ?? command
         let launched = FileManager.default.isExecutableFile(atPath: GNUTime.path)
-            ? [GNUTime.path, "-f", "%M", "-o", rssPath] + command : command
+            ? [GNUTime.path, "-f", "%M", "-o", rssPath] + entered : entered
         let argv = launched.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
@@ -253,6 +255,14 @@ public struct LedgerCLI {
     @discardableResult
     public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> ChildRun {
         try LedgerProcess.run(arguments, input: stdin, in: folder, environment: environment)
+    }
+
+    /// How many events the ledger at ``db`` holds, read through `log --format json`.
+    public func eventCount() throws -> Int {
+        let result = try run(["log", "--db", db, "--format", "json"])
+        try #require(result.status == 0, "log failed: \(result.stderr)")
+        guard case .array(let events) = try JSONParser.parse(result.stdout) else { return -1 }
+        return events.count
     }
 
     /// Writes `text` to a file in the scratch folder and returns its path.

@@ -46,11 +46,13 @@ public final class ScratchFolder: @unchecked Sendable {
 /// Runs `body` with a fresh scratch folder, removed afterwards.
 public func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
     let folder = try ScratchFolder("ledger-tests")
-    return try await withExtendedLifetime(folder) { try await body(folder.url) }
+    defer { withExtendedLifetime(folder) {} }
+    return try await body(folder.url)
 }
 
 /// Runs `body` with the path of a fresh ledger file, removed afterwards.
 public func withTemporaryLedger<T>(_ body: (String) async throws -> T) async throws -> T {
     let folder = try ScratchFolder("ledger-tests")
-    return try await withExtendedLifetime(folder) { try await body(folder.file("ledger.sqlite")) }
+    defer { withExtendedLifetime(folder) {} }
+    return try await body(folder.file("ledger.sqlite"))
 }
