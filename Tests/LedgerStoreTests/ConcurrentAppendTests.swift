@@ -45,24 +45,31 @@ final class RoundBarrier: @unchecked Sendable {
         return zip(owners, owners.dropFirst()).filter { $0 != $1 }.count
     }
 
-    @Test func twoConnectionsAppendingAtOnceKeepTheChainWholeAndInterleave() throws {
-        let scratch = try ScratchFolder("concurrent-append")
-        let path = scratch.file("ledger.sqlite")
-        _ = try EventStore.open(path: path).append(batch(registrations))
-        let barrier = RoundBarrier(parties: Self.writers.count)
-        let errors = onThreads(Self.writers.count) { index in
-            let writer = Self.writers[index]
+    /// Each writer opens its own store on `path`; in every round all writers meet, then append at once.
+    /// Returns the errors the writers threw (a failing writer breaks the barrier, so none waits forever).
+    static func raceInRounds(_ path: String, rounds: Int, _ append: @escaping @Sendable (EventStore, String, Int) throws -> Void) -> [String] {
+        let barrier = RoundBarrier(parties: writers.count)
+        return onThreads(writers.count) { index in
             do {
                 let store = try EventStore.open(path: path)
-                for n in 1...Self.perWriter {
-                    barrier.arrive() // both writers start each round together: every append races the other's
-                    let result = try store.append(batch(valuation("\(writer)-\(n)", company: "acme", date: "2020-01-01", usd("\(n)"))))
-                    guard result.appended.count == 1 else { throw LedgerError("append \(writer)-\(n) stored \(result.appended.count) events") }
+                for round in 1...rounds {
+                    barrier.arrive() // every round starts together: each append races the others'
+                    try append(store, writers[index], round)
                 }
             } catch {
                 barrier.breakAll()
                 throw error
             }
+        }
+    }
+
+    @Test func twoConnectionsAppendingAtOnceKeepTheChainWholeAndInterleave() throws {
+        let scratch = try ScratchFolder("concurrent-append")
+        let path = scratch.file("ledger.sqlite")
+        _ = try EventStore.open(path: path).append(batch(registrations))
+        let errors = Self.raceInRounds(path, rounds: Self.perWriter) { store, writer, n in
+            let result = try store.append(batch(valuation("\(writer)-\(n)", company: "acme", date: "2020-01-01", usd("\(n)"))))
+            guard result.appended.count == 1 else { throw LedgerError("append \(writer)-\(n) stored \(result.appended.count) events") }
         }
         #expect(errors.isEmpty, "\(errors.prefix(3))")
 
@@ -92,20 +99,8 @@ final class RoundBarrier: @unchecked Sendable {
         let scratch = try ScratchFolder("concurrent-batches")
         let path = scratch.file("ledger.sqlite")
         _ = try EventStore.open(path: path).append(batch(registrations))
-        let barrier = RoundBarrier(parties: Self.writers.count)
-        let errors = onThreads(Self.writers.count) { index in
-            let writer = Self.writers[index]
-            do {
-                let store = try EventStore.open(path: path)
-                for round in 1...10 {
-                    barrier.arrive()
-                    let events = (1...5).map { valuation("\(writer)-\(round)-\($0)", company: "acme", date: "2020-01-01", usd("1")) }
-                    _ = try store.append(batch(events))
-                }
-            } catch {
-                barrier.breakAll()
-                throw error
-            }
+        let errors = Self.raceInRounds(path, rounds: 10) { store, writer, round in
+            _ = try store.append(batch((1...5).map { valuation("\(writer)-\(round)-\($0)", company: "acme", date: "2020-01-01", usd("1")) }))
         }
         #expect(errors.isEmpty, "\(errors.prefix(3))")
         let ids = Array(try storedIDs(try EventStore.open(path: path)).dropFirst(registrations.count))
