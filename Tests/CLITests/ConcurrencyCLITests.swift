@@ -37,14 +37,17 @@ import Testing
               i=$((i + 1))
             done
             """
-        // A reader verifying in a loop meanwhile: it must never see a broken chain or a lock error.
+        // A reader verifying in a loop meanwhile: it must never see a broken chain or a lock error. It starts
+        // once a writer has confirmed an append (before that the file may exist without its tables: a verify
+        // in that instant reports "not a partnership ledger", which is not what this test is about).
         let reader = try ChildRun.start(["/bin/sh", "-c", """
             n=0
+            until cat "$DIR"/writer-*.log 2>/dev/null | grep -q "appended 1 event" || [ -e "$STOP" ]; do sleep 0.01; done
             while [ ! -e "$STOP" ]; do
-              if [ -e "$DB" ]; then "$BIN" verify --db "$DB" >>"$LOG" 2>&1 || echo "verify failed with exit $?" >>"$LOG"; n=$((n + 1)); fi
+              "$BIN" verify --db "$DB" >>"$LOG" 2>&1 || echo "verify failed with exit $?" >>"$LOG"; n=$((n + 1))
             done
             echo "reads: $n" >>"$LOG"
-            """], environment: ["BIN": binary, "DB": db, "STOP": folder.file("stop"), "LOG": folder.file("reader.log")])
+            """], environment: ["BIN": binary, "DB": db, "DIR": folder.path, "STOP": folder.file("stop"), "LOG": folder.file("reader.log")])
         let writers = try (1...Self.writers).map { writer in
             try ChildRun.start(["/bin/sh", "-c", script], environment: [
                 "BIN": binary, "DB": db, "W": String(writer), "GO": folder.file("go"), "LOG": folder.file("writer-\(writer).log"),
