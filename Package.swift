@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
         .library(name: "LedgerReport", targets: ["LedgerReport"]),
+        .library(name: "LedgerViews", targets: ["LedgerViews"]),
         .executable(name: "partnership-ledger", targets: ["partnership-ledger"]),
     ],
     dependencies: [
@@ -33,6 +34,9 @@ let package = Package(
         ),
         // Presentation: the self-contained HTML report (inline SVG charts), and value text shared with the CLI.
         .target(name: "LedgerReport", dependencies: ["LedgerCore"]),
+        // What each command shows and does, front-end neutral: a query's answer as table, JSON and CSV text,
+        // the import workflow. Reads the store through its public API; prints nothing.
+        .target(name: "LedgerViews", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport"]),
         // Thin command line: argument parsing, formatting, exit codes.
         .executableTarget(
             name: "partnership-ledger",
@@ -40,6 +44,7 @@ let package = Package(
                 "LedgerCore",
                 "LedgerStore",
                 "LedgerReport",
+                "LedgerViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +81,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "LedgerViewsTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerViews", "TestSupport"]),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "TestSupport", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]

@@ -33,6 +33,17 @@ public enum HTML {
         guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), !source.contains(where: \.isWhitespace) else {
             return escape(source)
         }
-        return "<a href=\"\(escape(source))\">\(escape(source))</a>"
+        return "<a href=\"\(escape(source))\">\(breakable(source))</a>"
+    }
+
+    /// A URL as escaped text with line-break opportunities (`<wbr>`) after `/`, `.`, `-`, `?`, `&`, `=`
+    /// and `_`, so a long address wraps between its parts, never in the middle of a word.
+    static func breakable(_ url: String) -> String {
+        var out = ""
+        for character in url {
+            out += escape(String(character))
+            if "/.-?&=_".contains(character) { out += "<wbr>" }
+        }
+        return out
     }
 }

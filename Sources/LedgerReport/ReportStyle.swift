@@ -35,7 +35,7 @@ enum ReportStyle {
         tr.withdrawn td { color: #777; }
         tr.withdrawn td.what { text-decoration: line-through; }
         .status-reported, .status-estimate { font-style: italic; }
-        .sources { font-size: 12px; color: #444; word-break: break-all; }
+        .sources { font-size: 12px; color: #444; overflow-wrap: break-word; }
         .sources a { color: #0b5394; }
         ul.items { margin: 0; padding-left: 16px; }
         @media print {

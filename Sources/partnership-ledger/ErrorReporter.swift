@@ -24,7 +24,8 @@ enum ErrorReporter {
         } catch {
             // Usage mistakes are user errors too: exit 1 with one line, as the contract says.
             if root.exitCode(for: error) == .validationFailure {
-                fail(root.message(for: error) + " (see `partnership-ledger help`)", code: 1)
+                let message = root.message(for: error)
+                fail(flagFirst(message) ?? message + " (see `partnership-ledger help`)", code: 1)
             }
             root.exit(withError: error)
         }
@@ -49,6 +50,19 @@ enum ErrorReporter {
             }
         }
         return rest + globals
+    }
+
+    /// A flag value refused by its ``FlagValue`` parser, in the house style: the flag, then the reason.
+    ///
+    /// ArgumentParser words it `The value 'V' is invalid for '--flag <name>': REASON`; the reason already
+    /// quotes the value, so this gives `--flag: REASON`. Nil for every other message.
+    static func flagFirst(_ message: String) -> String? {
+        guard message.hasPrefix("The value '"), let invalid = message.range(of: "' is invalid for '") else { return nil }
+        let rest = message[invalid.upperBound...]
+        guard let end = rest.range(of: "': ") else { return nil }
+        let flag = rest[..<end.lowerBound].prefix { $0 != " " }
+        guard flag.hasPrefix("-") else { return nil }
+        return "\(flag): \(rest[end.upperBound...])"
     }
 
     static func fail(_ message: String, code: Int32) -> Never {

@@ -10,12 +10,16 @@ struct PartnershipLedger: ParsableCommand {
             The database is --db PATH, else $PARTNERSHIP_LEDGER_DB, else ledger.sqlite in the current folder.
             When that default file does not exist, read commands build it from the bundled Events/.
             """,
+        version: version,
         subcommands: [
             Init.self, Append.self, Import.self, Log.self, Verify.self, Export.self,
             State.self, Shares.self, Terms.self, Governance.self, Revenue.self, Investments.self, Check.self,
             Audit.self, Diff.self, Report.self, Snapshot.self,
         ]
     )
+
+    /// The release, printed by `--version`.
+    static let version = "0.3.0"
 
     static func main() {
         ErrorReporter.run(self)

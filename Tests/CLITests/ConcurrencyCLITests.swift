@@ -57,7 +57,7 @@ import Testing
         FileManager.default.createFile(atPath: folder.file("go"), contents: nil)
         let runs = try writers.map { try $0.wait() }
         let seconds = Date().timeIntervalSince(start)
-        FileManager.default.createFile(atPath: folder.file("stop"), contents: nil)
+        #expect(FileManager.default.createFile(atPath: folder.file("stop"), contents: nil))
         _ = try reader.wait()
         let reads = try String(contentsOfFile: folder.file("reader.log"), encoding: .utf8).split(separator: "\n")
         let badReads = reads.filter { !$0.hasPrefix("ok: ") && !$0.hasPrefix("reads: ") }

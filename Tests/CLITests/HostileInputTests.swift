@@ -118,7 +118,7 @@ import Glibc
         let line = Array("{\"type\":\"party\",\"id\":\"p\",\"date\":\"2020-01-01\",\"party\":\"p\",\"name\":\"P\",\"kind\":\"company\",\"note\":\"\(note)\"}\n".utf8)
         var chunk: [UInt8] = []
         while chunk.count < 1 << 20 { chunk += line }
-        FileManager.default.createFile(atPath: path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         for _ in 0..<megabytes { handle.write(Data(chunk)) }
         try handle.close()

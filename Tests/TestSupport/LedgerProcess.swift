@@ -240,6 +240,8 @@ extension LedgerProcess {
 
 /// A scratch working folder with its own ledger, for running the CLI the way a user does in a folder.
 public struct LedgerCLI {
+    /// What one run printed and how it ended.
+    public typealias Result = ChildRun
     /// The repository root.
     public static var root: URL { LedgerProcess.repositoryRoot }
     let scratch: ScratchFolder

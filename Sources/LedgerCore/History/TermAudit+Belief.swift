@@ -82,9 +82,9 @@ extension TermAudit {
 
         func contains(_ key: Group.Key) -> Bool { keys.contains(key) }
 
-        /// The value of `term` after every event at or before (`date`, `seq`).
-        func value(of term: String, atOrBefore date: LedgerDate, seq: Int64) -> JSONValue? {
-            groups.last { ($0.date, $0.seq) <= (date, seq) }?.termsAfter[term]
+        /// The value of `term` after every event strictly before (`date`, `seq`).
+        func value(of term: String, before date: LedgerDate, seq: Int64) -> JSONValue? {
+            groups.last { ($0.date, $0.seq) < (date, seq) }?.termsAfter[term]
         }
     }
 }

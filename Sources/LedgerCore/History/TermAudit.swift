@@ -36,6 +36,7 @@ public enum TermAudit {
             Belief(partnership: partnership, facts: facts, log: log, count: k)
         }
 
+        let current = beliefs[beliefs.count - 1]
         var ordered: [(key: SortKey, line: TermAuditLine)] = []
         func add(_ line: TermAuditLine, _ group: Group, phase: Int) {
             ordered.append((SortKey(date: group.date, seq: group.seq, phase: phase, ordinal: ordered.count), line))
@@ -46,7 +47,9 @@ public enum TermAudit {
                 for line in group.lines { add(withdrawn(line, by: amender), group, phase: group.phase) }
                 if case .retraction(let retraction) = amender.event.body {
                     for line in group.lines.reversed().uniqued(by: \.term).reversed() {
-                        let restored = beliefs[k].value(of: line.term, atOrBefore: group.date, seq: group.seq)
+                        // The value the term goes back to is the one believed now (after every amendment),
+                        // so the audit agrees with `terms` when a later correction changed an earlier event.
+                        let restored = current.value(of: line.term, before: group.date, seq: group.seq)
                         add(TermAuditLine(date: group.date, term: line.term, from: line.to, to: restored, action: .revert,
                                           eventId: amender.event.id, type: .retraction, status: amender.event.status,
                                           sources: amender.event.sources, amends: retraction.retracts,
@@ -55,7 +58,7 @@ public enum TermAudit {
                 }
             }
         }
-        for group in beliefs[beliefs.count - 1].groups {
+        for group in current.groups {
             for line in group.lines { add(line, group, phase: group.phase) }
         }
         return ordered.sorted { $0.key < $1.key }.map(\.line).filter { term == nil || $0.term == term }

@@ -42,20 +42,34 @@ struct AppendFile: ParsableCommand {
 
 /// Flags every event built on the command line has.
 struct EventFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Effective date.", valueName: "YYYY-MM-DD")) var date: String
+    @Option(help: ArgumentHelp("Effective date (required): when it took effect; for a party, when it was founded or registered.",
+                               valueName: "YYYY-MM-DD"), transform: FlagValue.date)
+    var date: LedgerDate?
     @Option(help: ArgumentHelp("Event id (generated from the content when absent).", valueName: "id")) var id: String?
-    @Option(help: ArgumentHelp("When it became public.", valueName: "YYYY-MM-DD")) var announced: String?
-    @Option(help: "confirmed (default), reported or estimate.") var status: String?
+    @Option(help: ArgumentHelp("When it became public.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var announced: LedgerDate?
+    @Option(help: ArgumentHelp("confirmed (default), reported or estimate.", valueName: "status"), transform: FlagValue.choice("a status"))
+    var status: EventStatus?
     @Option(help: ArgumentHelp("A URL or citation (repeatable).", valueName: "source")) var source: [String] = []
     @Option(help: "Free text.") var note: String?
+
+    /// `--date` is required, but checked here so the refusal can say why the ledger needs it.
+    func validate() throws {
+        guard date != nil else {
+            throw ValidationError("--date is required: every event takes effect on a date, and a query as of an earlier date "
+                                  + "does not see it; for a party, give the date it was founded or registered")
+        }
+    }
+
+    /// The effective date as text (empty only before ``validate()`` has run).
+    var dateText: String { date?.text ?? "" }
 
     func object(type: String, _ fields: [String: JSONValue]) -> JSONValue {
         var object = fields
         object["type"] = .string(type)
-        object["date"] = .string(date)
+        object["date"] = .string(dateText)
         if let id { object["id"] = .string(id) }
-        if let announced { object["announced"] = .string(announced) }
-        if let status { object["status"] = .string(status) }
+        if let announced { object["announced"] = .string(announced.text) }
+        if let status { object["status"] = .string(status.rawValue) }
         if !source.isEmpty { object["sources"] = .array(source.map(JSONValue.string)) }
         if let note { object["note"] = .string(note) }
         return .object(object)
@@ -78,32 +92,5 @@ extension AppendEventCommand {
         let built: Event
         do { built = try EventDecoder.decode(object) } catch { throw error.located(file: "command line") }
         try ledger.openForWriting().append([SourcedEvent(built, file: "command line")], expecting: write.expected).report(verb: "appended")
-    }
-}
-
-/// Parsing helpers for flag values.
-enum FlagValue {
-    static func money(_ text: String, currency: String, flag: String) throws -> JSONValue {
-        do { return Money(amount: try QuantityText.amount(text), currency: currency).json } catch {
-            throw LedgerError("--\(flag): \(error.message)")
-        }
-    }
-
-    static func fraction(_ text: String, flag: String) throws -> JSONValue {
-        do { return .decimal(try QuantityText.fraction(text)) } catch { throw LedgerError("--\(flag): \(error.message)") }
-    }
-
-    /// `name=value`, the value as JSON when it parses, else as a string.
-    static func pair(_ text: String, flag: String) throws -> (String, JSONValue) {
-        let (name, raw) = try textPair(text, flag: flag)
-        return (name, (try? JSONParser.parse(raw)) ?? .string(raw))
-    }
-
-    /// `name=value`, both as plain text.
-    static func textPair(_ text: String, flag: String) throws -> (String, String) {
-        guard let equals = text.firstIndex(of: "=") else {
-            throw LedgerError("--\(flag) takes name=value (got \"\(text)\")")
-        }
-        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerCore
 import LedgerStore
 
@@ -10,10 +11,11 @@ struct AppendParty: AppendEventCommand {
     @OptionGroup var event: EventFlags
     @Option(help: "Party id.") var party: String
     @Option(help: "Display name.") var name: String
-    @Option(help: "company, investor, nonprofit, fund or person.") var kind: String
+    @Option(help: ArgumentHelp("\(FlagValue.values(PartyKind.self)).", valueName: "kind"), transform: FlagValue.choice("a party kind"))
+    var kind: PartyKind
 
     func fields() throws -> [String: JSONValue] {
-        ["party": .string(party), "name": .string(name), "kind": .string(kind)]
+        ["party": .string(party), "name": .string(name), "kind": .string(kind.rawValue)]
     }
 }
 
@@ -42,11 +44,14 @@ struct AppendFundingRound: AppendEventCommand {
     @OptionGroup var event: EventFlags
     @Option(help: "The company raising money.") var company: String
     @Option(help: "Round name (default: \"<date> round\").") var round: String?
-    @Option(help: "equity (default), convertible, profit-participation, cloud-credits or mixed.") var instrument = "equity"
+    @Option(help: ArgumentHelp("equity (default), convertible, profit-participation, cloud-credits or mixed.", valueName: "instrument"),
+            transform: FlagValue.choice("an instrument"))
+    var instrument: Instrument = .equity
     @Option(help: "An investor id (repeat; pairs with --amount by position).") var investor: [String] = []
-    @Option(help: "An investment amount, e.g. 10B (repeat; pairs with --investor).") var amount: [String] = []
-    @Option(help: "Pre-money valuation.") var preMoney: String?
-    @Option(help: "Post-money valuation.") var postMoney: String?
+    @Option(parsing: .unconditionalSingleValue, help: "An investment amount, e.g. 10B (repeat; pairs with --investor).", transform: FlagValue.amount)
+    var amount: [Decimal] = []
+    @Option(parsing: .unconditional, help: "Pre-money valuation.", transform: FlagValue.amount) var preMoney: Decimal?
+    @Option(parsing: .unconditional, help: "Post-money valuation.", transform: FlagValue.amount) var postMoney: Decimal?
     @Option(help: "The partnership this round belongs to.") var partnership: String?
     @Option(help: "ISO 4217 currency of every amount.") var currency = "USD"
 
@@ -59,13 +64,13 @@ struct AppendFundingRound: AppendEventCommand {
 
     func fields() throws -> [String: JSONValue] {
         var fields: [String: JSONValue] = [
-            "company": .string(company), "round": .string(round ?? "\(event.date) round"), "instrument": .string(instrument),
-            "investments": .array(try zip(investor, amount).map { investor, amount in
-                .object(["investor": .string(investor), "amount": try FlagValue.money(amount, currency: currency, flag: "amount")])
+            "company": .string(company), "round": .string(round ?? "\(event.dateText) round"), "instrument": .string(instrument.rawValue),
+            "investments": .array(zip(investor, amount).map { investor, amount in
+                .object(["investor": .string(investor), "amount": FlagValue.money(amount, currency: currency)])
             }),
         ]
-        if let preMoney { fields["preMoney"] = try FlagValue.money(preMoney, currency: currency, flag: "pre-money") }
-        if let postMoney { fields["postMoney"] = try FlagValue.money(postMoney, currency: currency, flag: "post-money") }
+        if let preMoney { fields["preMoney"] = FlagValue.money(preMoney, currency: currency) }
+        if let postMoney { fields["postMoney"] = FlagValue.money(postMoney, currency: currency) }
         if let partnership { fields["partnership"] = .string(partnership) }
         return fields
     }
@@ -78,12 +83,14 @@ struct AppendValuation: AppendEventCommand {
     @OptionGroup var write: WriteOptions
     @OptionGroup var event: EventFlags
     @Option(help: "The company valued.") var company: String
-    @Option(help: "The valuation, e.g. 500B.") var value: String
-    @Option(help: "post-money, tender-offer, secondary or reported.") var basis = "reported"
+    @Option(parsing: .unconditional, help: "The valuation, e.g. 500B.", transform: FlagValue.amount) var value: Decimal
+    @Option(help: ArgumentHelp("post-money, tender-offer, secondary or reported (default).", valueName: "basis"),
+            transform: FlagValue.choice("a valuation basis"))
+    var basis: ValuationBasis = .reported
     @Option(help: "ISO 4217 currency.") var currency = "USD"
 
     func fields() throws -> [String: JSONValue] {
-        ["company": .string(company), "value": try FlagValue.money(value, currency: currency, flag: "value"), "basis": .string(basis)]
+        ["company": .string(company), "value": FlagValue.money(value, currency: currency), "basis": .string(basis.rawValue)]
     }
 }
 
@@ -94,19 +101,22 @@ struct AppendRevenue: AppendEventCommand {
     @OptionGroup var write: WriteOptions
     @OptionGroup var event: EventFlags
     @Option(help: "The company.") var company: String
-    @Option(help: "The amount, e.g. 3.7B.") var amount: String
-    @Option(help: "annualized-run-rate, fiscal-year or period.") var basis: String
-    @Option(help: ArgumentHelp("Start of the period.", valueName: "YYYY-MM-DD")) var from: String?
-    @Option(help: ArgumentHelp("End of the period.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(parsing: .unconditional, help: "The amount, e.g. 3.7B.", transform: FlagValue.amount) var amount: Decimal
+    @Option(help: ArgumentHelp("annualized-run-rate, fiscal-year or period (with --from and --to).", valueName: "basis"),
+            transform: FlagValue.choice("a revenue basis"))
+    var basis: RevenueBasis
+    @Option(help: ArgumentHelp("Start of the period.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var from: LedgerDate?
+    @Option(help: ArgumentHelp("End of the period.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var to: LedgerDate?
     @Option(help: "ISO 4217 currency.") var currency = "USD"
 
     func validate() throws {
         if (from == nil) != (to == nil) { throw ValidationError("give both --from and --to for a period, or neither") }
+        if basis == .period, from == nil { throw ValidationError("--basis period needs the period: give --from and --to") }
     }
 
     func fields() throws -> [String: JSONValue] {
-        var fields: [String: JSONValue] = ["company": .string(company), "amount": try FlagValue.money(amount, currency: currency, flag: "amount"), "basis": .string(basis)]
-        if let from, let to { fields["period"] = .object(["from": .string(from), "to": .string(to)]) }
+        var fields: [String: JSONValue] = ["company": .string(company), "amount": FlagValue.money(amount, currency: currency), "basis": .string(basis.rawValue)]
+        if let from, let to { fields["period"] = .object(["from": .string(from.text), "to": .string(to.text)]) }
         return fields
     }
 }

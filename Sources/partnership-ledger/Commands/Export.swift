@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerStore
+import LedgerViews
 
 /// `export`: the log as JSON Lines (importable) or CSV.
 struct Export: ParsableCommand {
@@ -11,12 +12,13 @@ struct Export: ParsableCommand {
             into another ledger. --with-chain adds seq, recordedAt, prevHash and hash (an archive, not importable).
             """)
 
-    enum Format: String, ExpressibleByArgument { case jsonl, csv }
+    /// What `export` writes.
+    enum Format: String, CaseIterable, Sendable { case jsonl, csv }
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var filters: LogFilterOptions
 
-    @Option(name: .long, help: "jsonl (default) or csv.")
+    @Option(name: .long, help: ArgumentHelp("jsonl (default) or csv.", valueName: "format"), transform: FlagValue.choice("an export format"))
     var format: Format = .jsonl
 
     @Flag(name: .long, help: "Include seq, recordedAt, prevHash and hash in JSON Lines.")

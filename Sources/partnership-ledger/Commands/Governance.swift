@@ -1,5 +1,5 @@
 import ArgumentParser
-import LedgerCore
+import LedgerViews
 
 /// `governance COMPANY`: who holds which role.
 struct Governance: ParsableCommand {
@@ -10,27 +10,6 @@ struct Governance: ParsableCommand {
     @Argument(help: "The company id.") var company: String
 
     func run() throws {
-        let (state, asOf) = try QuerySupport.replay(ledger, query, subject: company, as: "party")
-        let roles = state.companies[company]?.roles ?? [:]
-        let names = roles.keys.sorted()
-        switch query.format {
-        case .json:
-            Output.json(.object([
-                "company": .string(company), "asOf": .string(asOf.text),
-                "roles": .array(names.map { name in
-                    let role = roles[name]!
-                    return .object(["role": .string(name), "holders": .array(role.holders.map(JSONValue.string)),
-                                    "since": .string(role.since.text), "eventId": .string(role.eventId)])
-                }),
-            ]))
-        case .csv:
-            Output.print(CSVWriter.document(["company", "asOf", "role", "holder", "since", "eventId"], names.flatMap { name in
-                roles[name]!.holders.map { [company, asOf.text, name, $0, roles[name]!.since.text, roles[name]!.eventId] }
-            }))
-        case .table:
-            var table = TextTable(["ROLE", "HOLDERS", "SINCE", "EVENT"])
-            for name in names { table.add([name, roles[name]!.holders.joined(separator: ", "), roles[name]!.since.text, roles[name]!.eventId]) }
-            Output.print("\(state.name(of: company)) (\(company)) governance as of \(asOf)\n\n" + (names.isEmpty ? "no governance recorded" : table.rendered))
-        }
+        Output.show(try GovernancePage.load(ledger.openForReading(), company: company, at: query.point), query.format)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerStore
+import LedgerViews
 
 /// `log`: events in log order, filtered.
 struct Log: ParsableCommand {
@@ -8,14 +9,12 @@ struct Log: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var filters: LogFilterOptions
-
-    @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         let store = try ledger.openForReading()
         let filter = try filters.filter(store)
-        switch format {
+        switch output.format {
         case .table:
             var table = TextTable(["SEQ", "DATE", "TYPE", "STATUS", "ID", "SUMMARY"], rightAligned: [0])
             try store.forEachEvent(filter) { row in
@@ -40,30 +39,21 @@ struct Log: ParsableCommand {
 
 /// `--type`, `--party`, `--from`, `--to` for `log` and `export`.
 struct LogFilterOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Only events of this type (repeatable).", valueName: "type"))
-    var type: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Only events of this type (repeatable).", valueName: "type"),
+            transform: FlagValue.choice("an event type"))
+    var type: [EventType] = []
     @Option(name: .long, help: ArgumentHelp("Only events naming this party, company or partnership.", valueName: "id"))
     var party: String?
-    @Option(name: .long, help: ArgumentHelp("Only events dated on or after this date.", valueName: "YYYY-MM-DD"))
-    var from: String?
-    @Option(name: .long, help: ArgumentHelp("Only events dated on or before this date.", valueName: "YYYY-MM-DD"))
-    var to: String?
+    @Option(name: .long, help: ArgumentHelp("Only events dated on or after this date.", valueName: "YYYY-MM-DD"), transform: FlagValue.date)
+    var from: LedgerDate?
+    @Option(name: .long, help: ArgumentHelp("Only events dated on or before this date.", valueName: "YYYY-MM-DD"), transform: FlagValue.date)
+    var to: LedgerDate?
 
     func filter(_ store: EventStore) throws -> LogFilter {
-        let types = try type.map { name in
-            guard let type = EventType(rawValue: name) else {
-                throw LedgerError("--type: \"\(name)\" is not an event type (one of \(EventType.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            return type
-        }
-        func date(_ text: String?, _ flag: String) throws -> LedgerDate? {
-            guard let text else { return nil }
-            do { return try LedgerDate(parsing: text) } catch { throw LedgerError("--\(flag): \(error.message)") }
-        }
         if let party, try store.registeredKind(of: party) == nil {
             throw LedgerError("--party: no party or partnership \"\(party)\" is registered in this ledger")
         }
-        return LogFilter(types: types, party: party, from: try date(from, "from"), to: try date(to, "to"))
+        return LogFilter(types: type, party: party, from: from, to: to)
     }
 }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerReport
-import LedgerStore
+import LedgerViews
 
 /// `report -o FILE.html`: the self-contained HTML report with charts.
 struct Report: ParsableCommand {
@@ -17,33 +17,13 @@ struct Report: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write ('-' for standard output).", valueName: "file"))
     var output: String
-    @Option(name: .long, help: ArgumentHelp("Replay events effective on or before this date (default: today, UTC).", valueName: "YYYY-MM-DD"))
-    var asOf: String?
-    @Option(name: .long, help: ArgumentHelp("Replay only what the ledger had recorded by this time or seq.", valueName: "timestamp|seq"))
-    var knownAt: String?
+    @OptionGroup var asOf: AsOfOption
+    @OptionGroup var knownAt: KnownAtOption
 
     func run() throws {
-        let date: LedgerDate
-        do { date = try asOf.map(LedgerDate.init(parsing:)) ?? Timestamp.now().date! } catch { throw LedgerError("--as-of: \(error.message)") }
-        let known: KnownAt?
-        do { known = try knownAt.map(KnownAt.init(parsing:)) } catch { throw LedgerError("--known-at: \(error.message)") }
-        var isFolder: ObjCBool = false
-        if output != "-", FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
-            throw LedgerError("-o: \(output) is a folder; name the HTML file to write")
-        }
-
-        let store = try ledger.openForReading()
-        var recorder = SeriesRecorder()
-        try store.forEachEffective(asOf: date, knownAt: known) { recorder.feed($0) }
-        let maxSeq = try store.maxSeq(for: known)
-        let amendments = try store.amendmentLog(maxSeq: maxSeq)
-        var audits: [String: [TermAuditLine]] = [:]
-        for id in recorder.state.partnerships.keys {
-            audits[id] = TermAudit.lines(partnership: id, events: try store.loggedEvents(naming: id, maxSeq: maxSeq),
-                                         amendments: amendments).filter { $0.date <= date }
-        }
-        let html = HTMLReport(ReportInput(asOf: date, knownAt: knownAt, state: recorder.state,
-                                          series: recorder.series, termAudits: audits)).render()
+        if output != "-" { try Self.checkWritable(output) }
+        let input = try ReportInput.load(ledger.openForReading(), at: ReplayPoint(asOf: asOf.date, knownAt: knownAt.knownAt))
+        let html = HTMLReport(input).render()
         if output == "-" {
             Output.printRaw(html)
             return
@@ -53,9 +33,18 @@ struct Report: ParsableCommand {
         } catch {
             throw LedgerError("cannot write \(output): \(error.localizedDescription)")
         }
-        let series = recorder.series
-        Output.print("wrote \(output) (\(html.utf8.count / 1024) KB) as of \(date): \(series.valuations.count) valuation series, "
-                     + "\(series.stakes.count) cap tables, \(series.investments.count) partner investment series, "
-                     + "\(audits.values.map(\.count).reduce(0, +)) term changes, \(series.governance.count) governance events")
+        Output.print("wrote \(output) (\(html.utf8.count / 1024) KB) as of \(input.asOf): \(input.contentSummary)")
+    }
+
+    /// Refuses, before any work, an output path that names a folder or lies in a folder that does not exist.
+    static func checkWritable(_ output: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw LedgerError("-o: \(output) is a folder; name the HTML file to write")
+        }
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw LedgerError("-o: the folder \(folder) does not exist; create it first or write the report elsewhere")
+        }
     }
 }

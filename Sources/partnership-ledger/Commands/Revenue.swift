@@ -1,5 +1,5 @@
 import ArgumentParser
-import LedgerCore
+import LedgerViews
 
 /// `revenue COMPANY`: reported revenue, disagreements resolved and shown.
 struct Revenue: ParsableCommand {
@@ -12,30 +12,6 @@ struct Revenue: ParsableCommand {
     @Argument(help: "The company id.") var company: String
 
     func run() throws {
-        let (state, asOf) = try QuerySupport.replay(ledger, query, subject: company, as: "party")
-        let figures = state.revenue(of: company)
-        let latest = state.latestRevenue(of: company)
-        switch query.format {
-        case .json:
-            Output.json(.object([
-                "company": .string(company), "asOf": .string(asOf.text),
-                "latest": .object(Dictionary(uniqueKeysWithValues: latest.map { ($0.key.rawValue, $0.value.json) })),
-                "figures": .array(figures.map(\.figure.json)),
-            ]))
-        case .csv:
-            Output.print(CSVWriter.document(["company", "date", "basis", "amount", "currency", "status", "eventId", "chosen"], figures.flatMap { _, figure in
-                ([figure.chosen] + figure.alternatives).map { f in
-                    [company, f.date.text, f.basis, ExactDecimal.text(f.money.amount), f.money.currency, f.status.rawValue, f.eventId, f == figure.chosen ? "yes" : "no"]
-                }
-            }))
-        case .table:
-            var table = TextTable(["DATE", "BASIS", "AMOUNT", "STATUS", "EVENT", "OTHER FIGURES"], rightAligned: [2])
-            for (_, figure) in figures {
-                let f = figure.chosen
-                let others = figure.alternatives.map { "\(HumanNumbers.money($0.money)) (\($0.status.rawValue))" }.joined(separator: "; ")
-                table.add([f.date.text, f.basis, HumanNumbers.money(f.money), f.status.rawValue, f.eventId, others])
-            }
-            Output.print("\(state.name(of: company)) (\(company)) revenue as of \(asOf)\n\n" + (figures.isEmpty ? "no revenue recorded" : table.rendered))
-        }
+        Output.show(try RevenuePage.load(ledger.openForReading(), company: company, at: query.point), query.format)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerStore
+import LedgerViews
 
 /// `snapshot rebuild|clear|list`: the derived checkpoints that make as-of queries fast.
 struct Snapshot: ParsableCommand {

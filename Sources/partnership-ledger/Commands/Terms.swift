@@ -1,6 +1,5 @@
 import ArgumentParser
-import LedgerCore
-import LedgerReport
+import LedgerViews
 
 /// `terms PARTNERSHIP`: the terms in force.
 struct Terms: ParsableCommand {
@@ -11,23 +10,6 @@ struct Terms: ParsableCommand {
     @Argument(help: "The partnership id.") var partnership: String
 
     func run() throws {
-        let (state, asOf) = try QuerySupport.replay(ledger, query, subject: partnership, as: "partnership")
-        let terms = state.terms(of: partnership)
-        switch query.format {
-        case .json:
-            Output.json(.object(["partnership": .string(partnership), "asOf": .string(asOf.text), "terms": .array(terms.map(\.json))]))
-        case .csv:
-            Output.print(CSVWriter.document(["partnership", "asOf", "term", "value", "since", "status", "eventId"], terms.map {
-                [partnership, asOf.text, $0.term, $0.value.canonicalText, $0.since.text, $0.status.rawValue, $0.eventId]
-            }))
-        case .table:
-            guard let info = state.partnerships[partnership] else {
-                Output.print("\(partnership) as of \(asOf): not yet in force (no partnership event dated on or before \(asOf))")
-                return
-            }
-            var table = TextTable(["TERM", "VALUE", "SINCE", "STATUS", "EVENT"])
-            for term in terms { table.add([term.term, ValueText.term(term.value), term.since.text, term.status.rawValue, term.eventId]) }
-            Output.print("\(partnership) (\(info.parties.joined(separator: ", "))) as of \(asOf)\n\n" + (terms.isEmpty ? "no terms in force" : table.rendered))
-        }
+        Output.show(try TermsPage.load(ledger.openForReading(), partnership: partnership, at: query.point), query.format)
     }
 }

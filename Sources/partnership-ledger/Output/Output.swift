@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerViews
 
 /// Writing to standard output and standard error.
 enum Output {
@@ -12,6 +13,9 @@ enum Output {
     }
 
     static func json(_ value: JSONValue) { print(value.prettyText()) }
+
+    /// Prints a query's answer in the format asked for.
+    static func show(_ page: some LedgerPage, _ format: ViewFormat) { print(page.text(format)) }
 
     /// Whether standard error is a terminal (progress is shown only then).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
@@ -40,3 +44,6 @@ extension Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
+
+/// The human number formats of the views, under the name the CLI's event summaries use.
+typealias HumanNumbers = LedgerViews.HumanNumbers

@@ -73,7 +73,10 @@ import Testing
         let differences = try diff(store, from: "2024-12-31", to: "2025-12-31", subjects: ["microsoft-openai", "microsoft", "openai"])
         let profitShare = try #require(differences.first { $0.key == FactKey(subject: "microsoft-openai", aspect: .term, name: "profit-share") })
         #expect(profitShare.to == nil)
-        #expect(profitShare.causes.map(\.eventId) == ["2025-10-28-microsoft-openai-definitive-agreement"])
+        // Neither company said the profit share ended: the ledger records that inference as its own estimate.
+        #expect(profitShare.causes.map(\.eventId) == ["2025-10-28-microsoft-openai-profit-share-ends-estimate"])
+        let agiClause = try #require(differences.first { $0.key == FactKey(subject: "microsoft-openai", aspect: .term, name: "agi-clause") })
+        #expect(agiClause.causes.map(\.eventId) == ["2025-10-28-microsoft-openai-definitive-agreement"])
         let valuation = try #require(differences.first { $0.key == FactKey(subject: "openai", aspect: .valuation) })
         #expect(valuation.from == .money(F.usd("157000000000")))
         #expect(valuation.to == .money(F.usd("500000000000")))

@@ -1,0 +1,54 @@
+import LedgerCore
+import LedgerStore
+
+/// `shares COMPANY`: a company's cap table, valuation and implied stake values.
+public struct SharesPage: LedgerPage {
+    /// The company.
+    public var company: String
+    /// The cap table at the point.
+    public var view: CapTableView
+    /// The replayed state (for display names).
+    public var state: LedgerState
+
+    /// Checks `company` is a registered party and replays what it needs.
+    public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> SharesPage {
+        try store.requireRegistered(company, as: "party")
+        let state = try store.state(at: point, subject: company)
+        return SharesPage(company: company, view: state.capTable(of: company, asOf: point.asOf), state: state)
+    }
+
+    public var json: JSONValue { view.json }
+
+    public var csv: String {
+        CSVWriter.document(["company", "asOf", "holder", "stake", "value", "currency"], view.holders.map {
+            [company, view.asOf.text, $0.holder, ExactDecimal.text($0.stake), $0.value.map { ExactDecimal.text($0.amount) } ?? "", $0.value?.currency ?? ""]
+        })
+    }
+
+    public var table: String {
+        var lines = ["\(state.name(of: company)) (\(company)) as of \(view.asOf)", Self.valuationLine(view.valuation)]
+        if view.isKnown {
+            var table = TextTable(["HOLDER", "NAME", "STAKE", "VALUE"], rightAligned: [2, 3])
+            for holder in view.holders {
+                table.add([holder.holder, state.name(of: holder.holder), HumanNumbers.percent(holder.stake), HumanNumbers.money(holder.value)])
+            }
+            lines += ["cap table from event \(view.eventId ?? "?"):", "", table.rendered]
+        } else {
+            lines.append("cap table: unknown (no priced equity round or recapitalization recorded by this date)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The `valuation` line of the table's heading.
+    static func valuationLine(_ valuation: ChosenFigure?) -> String {
+        guard let valuation else { return "valuation: unknown" }
+        let figure = valuation.chosen
+        var line = "valuation: \(HumanNumbers.money(figure.money)) (\(figure.basis), \(figure.date), \(figure.status.rawValue), event \(figure.eventId))"
+        if !valuation.alternatives.isEmpty {
+            line += "\n  other figures for that date: " + valuation.alternatives.map {
+                "\(HumanNumbers.money($0.money)) (\($0.status.rawValue), event \($0.eventId))"
+            }.joined(separator: "; ")
+        }
+        return line
+    }
+}

@@ -1,0 +1,41 @@
+import LedgerCore
+import LedgerReport
+import LedgerStore
+
+/// `terms PARTNERSHIP`: the terms of a partnership in force at a date.
+public struct TermsPage: LedgerPage {
+    /// The partnership.
+    public var partnership: String
+    /// The effective date.
+    public var asOf: LedgerDate
+    /// The terms in force, by name.
+    public var terms: [TermView]
+    /// The partnership as registered by `asOf`, or nil when not yet in force.
+    public var info: PartnershipState?
+
+    /// Checks `partnership` is registered and replays what it needs.
+    public static func load(_ store: EventStore, partnership: String, at point: ReplayPoint) throws -> TermsPage {
+        try store.requireRegistered(partnership, as: "partnership")
+        let state = try store.state(at: point, subject: partnership)
+        return TermsPage(partnership: partnership, asOf: point.asOf, terms: state.terms(of: partnership), info: state.partnerships[partnership])
+    }
+
+    public var json: JSONValue {
+        .object(["partnership": .string(partnership), "asOf": .string(asOf.text), "terms": .array(terms.map(\.json))])
+    }
+
+    public var csv: String {
+        CSVWriter.document(["partnership", "asOf", "term", "value", "since", "status", "eventId"], terms.map {
+            [partnership, asOf.text, $0.term, $0.value.canonicalText, $0.since.text, $0.status.rawValue, $0.eventId]
+        })
+    }
+
+    public var table: String {
+        guard let info else {
+            return "\(partnership) as of \(asOf): not yet in force (no partnership event dated on or before \(asOf))"
+        }
+        var table = TextTable(["TERM", "VALUE", "SINCE", "STATUS", "EVENT"])
+        for term in terms { table.add([term.term, ValueText.term(term.value), term.since.text, term.status.rawValue, term.eventId]) }
+        return "\(partnership) (\(info.parties.joined(separator: ", "))) as of \(asOf)\n\n" + (terms.isEmpty ? "no terms in force" : table.rendered)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import LedgerCore
+
+/// The `audit COMPANY --stakes` table: each holder's stake and implied value, before → after, per event.
+public enum StakeAuditText {
+    /// The whole stake audit of `company`.
+    public static func render(company: String, state: LedgerState, changes: [StakeChange], asOf: LedgerDate) -> String {
+        let head = "\(state.name(of: company)) (\(company)): how the stakes moved, as of \(asOf)"
+        guard !changes.isEmpty else {
+            return head + "\n\nno stake recorded (no priced equity round or recapitalization by this date)"
+        }
+        var table = TextTable(["DATE", "EVENT", "HOLDER", "STAKE", "IMPLIED VALUE", "VALUATION"])
+        var lastEvent: String?
+        for change in changes {
+            let newEvent = change.eventId != lastEvent
+            lastEvent = change.eventId
+            let event = change.eventId + (change.correctedBy.map { " (corrected by \($0))" } ?? "") + " (\(change.type.rawValue))"
+            table.add([newEvent ? change.date.text : "", newEvent ? event : "", change.holder,
+                       "\(percent(change.stakeFrom)) → \(percent(change.stakeTo))",
+                       "\(money(change.valueFrom)) → \(money(change.valueTo))",
+                       newEvent ? money(change.valuation) : ""])
+        }
+        return "\(head)\n\(TextWrap.count(changes.count, "move")) from \(TextWrap.count(Set(changes.map(\.eventId)).count, "event"))\n\n\(table.rendered)"
+    }
+
+    private static func percent(_ value: Decimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }
+    private static func money(_ value: Money?) -> String { value.map { HumanNumbers.money($0) } ?? "-" }
+
+    /// The CSV columns of a stake move.
+    public static let csvHeader = ["date", "eventId", "type", "status", "holder", "stakeFrom", "stakeTo",
+                            "valueFrom", "valueTo", "valuation", "currency", "correctedBy"]
+
+    /// One stake move as CSV fields, values exact.
+    public static func csvFields(_ change: StakeChange) -> [String] {
+        let amount = { (money: Money?) in money.map { ExactDecimal.text($0.amount) } ?? "" }
+        return [change.date.text, change.eventId, change.type.rawValue, change.status.rawValue, change.holder,
+                change.stakeFrom.map(ExactDecimal.text) ?? "", change.stakeTo.map(ExactDecimal.text) ?? "",
+                amount(change.valueFrom), amount(change.valueTo), amount(change.valuation),
+                (change.valuation ?? change.valueTo ?? change.valueFrom)?.currency ?? "", change.correctedBy ?? ""]
+    }
+}
