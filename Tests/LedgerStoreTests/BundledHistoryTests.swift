@@ -76,19 +76,19 @@ import Testing
             #expect(figure.alternatives.allSatisfy { $0.eventId != figure.chosen.eventId })
         }
         // Which figure wins: December 2023 run-rate, two reported claims, $1.6B (The Information) and
-        // $2B (FT, announced 2024-02-09). The FT claim wins (it is announced, and recorded later), and the other
-        // is its alternative; the winner is not decided by which file was read first in a way a reader cannot see.
+        // $2B (FT, announced 2024-02-09). The FT claim wins (it is announced, and recorded later); the other is
+        // its alternative.
         let december = try #require(disputed.first { $0.key.date == day("2023-12-01") && $0.key.basis == .annualizedRunRate },
                                     "the December 2023 run-rate dispute is missing")
         #expect(december.figure.chosen.eventId == "2023-12-01-openai-arr-2b-ft")
         #expect(december.figure.chosen.money == usd("2000000000"))
         #expect(december.figure.alternatives.map(\.eventId) == ["2023-12-01-openai-arr-1600m-the-information"])
-        // Fiscal 2024: Reuters $3.6B against NYT $3.7B, both reported and unannounced: one is shown and the
-        // other kept, whichever the tie rule picks.
+        // Fiscal 2024: the NYT's reported $3.7B (announced 2024-09-27) against the actual figure reported after the
+        // year closed (announced 2025-03-26, recorded later): the later one wins, the other is its alternative.
         let fy2024 = try #require(disputed.first { $0.key.date == day("2024-12-31") && $0.key.basis == .fiscalYear },
                                   "the fiscal 2024 dispute is missing")
-        #expect(Set([fy2024.figure.chosen.eventId] + fy2024.figure.alternatives.map(\.eventId))
-                == ["2024-12-31-openai-fy2024-revenue-3600m-reuters", "2024-12-31-openai-fy2024-revenue-3700m-nyt"])
+        #expect(fy2024.figure.chosen.eventId == "2024-12-31-openai-fy2024-revenue-actual-3700m")
+        #expect(fy2024.figure.alternatives.map(\.eventId) == ["2024-12-31-openai-fy2024-revenue-3700m-nyt"])
     }
 
     @Test func openAIsCapTableIsUnknownBeforeTheRecapitalization() throws {
