@@ -33,19 +33,17 @@ public struct Amendments: Sendable {
         self.targetSeqs = targetSeqs
         var correctionTarget: [String: String] = [:]
         for event in amending {
-            switch event.body {
-            case .correction(let c):
+            // Only amendments amend; facts passed here are ignored.
+            if case .correction(let c) = event.body {
                 correctionTarget[event.id] = c.corrects
                 history[c.corrects, default: []].append((event.id, .replaced(c.replacement, by: event.id)))
-            case .retraction(let r):
+            } else if case .retraction(let r) = event.body {
                 if let target = correctionTarget[r.retracts] {
                     // Retracting a correction undoes it; the corrected event reverts.
                     history[target]?.removeAll { $0.amender == r.retracts }
                 } else {
                     history[r.retracts, default: []].append((event.id, .retracted(by: event.id)))
                 }
-            default:
-                continue
             }
         }
     }
@@ -108,10 +106,7 @@ public struct Replayer {
             try sink(pending[next])
             next += 1
         }
-        switch event.type {
-        case .correction, .retraction: return
-        default: break
-        }
+        if event.type.isAmendment { return }
         if !checksAmendments || amendments.amendment(for: event.id) == nil {
             try sink(EffectiveEvent(seq: seq, event: event))
         }

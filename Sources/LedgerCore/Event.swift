@@ -40,7 +40,10 @@ public struct Event: Hashable, Sendable {
     public var type: EventType { body.type }
 }
 
-/// The ten kinds of event in CONTRACT.md §1.
+/// The kinds of event in CONTRACT.md §1.
+///
+/// Each is defined once, in `EventTypes/<Payload>.swift` (see ``EventPayload``
+/// and docs/ARCHITECTURE.md, "Adding an event type").
 public enum EventType: String, CaseIterable, Hashable, Sendable, Comparable {
     case party
     case partnership
@@ -72,7 +75,7 @@ public enum EventStatus: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// The type-specific content of an ``Event``.
+/// The type-specific content of an ``Event``: one case per ``EventType``, holding that type's payload.
 public indirect enum EventBody: Hashable, Sendable {
     case party(PartyRegistration)
     case partnership(PartnershipRegistration)
@@ -84,19 +87,40 @@ public indirect enum EventBody: Hashable, Sendable {
     case recapitalization(Recapitalization)
     case correction(Correction)
     case retraction(Retraction)
+}
 
-    public var type: EventType {
+extension EventType {
+    /// Calls `visitor` with this type's definition. The one switch from a type name to its definition.
+    func accept<V: EventDefinitionVisitor>(_ visitor: inout V) throws(LedgerError) -> V.Result {
         switch self {
-        case .party: .party
-        case .partnership: .partnership
-        case .fundingRound: .fundingRound
-        case .valuation: .valuation
-        case .revenue: .revenue
-        case .governance: .governance
-        case .renegotiation: .renegotiation
-        case .recapitalization: .recapitalization
-        case .correction: .correction
-        case .retraction: .retraction
+        case .party: try visitor.visit(PartyRegistration.self)
+        case .partnership: try visitor.visit(PartnershipRegistration.self)
+        case .fundingRound: try visitor.visit(FundingRound.self)
+        case .valuation: try visitor.visit(ValuationReport.self)
+        case .revenue: try visitor.visit(RevenueReport.self)
+        case .governance: try visitor.visit(GovernanceChange.self)
+        case .renegotiation: try visitor.visit(Renegotiation.self)
+        case .recapitalization: try visitor.visit(Recapitalization.self)
+        case .correction: try visitor.visit(Correction.self)
+        case .retraction: try visitor.visit(Retraction.self)
+        }
+    }
+}
+
+extension EventBody {
+    /// Calls `visitor` with this body's payload. The one switch from a body to its definition.
+    func accept<V: EventPayloadVisitor>(_ visitor: inout V) throws(V.Failure) -> V.Result {
+        switch self {
+        case .party(let p): try visitor.visit(p)
+        case .partnership(let p): try visitor.visit(p)
+        case .fundingRound(let p): try visitor.visit(p)
+        case .valuation(let p): try visitor.visit(p)
+        case .revenue(let p): try visitor.visit(p)
+        case .governance(let p): try visitor.visit(p)
+        case .renegotiation(let p): try visitor.visit(p)
+        case .recapitalization(let p): try visitor.visit(p)
+        case .correction(let p): try visitor.visit(p)
+        case .retraction(let p): try visitor.visit(p)
         }
     }
 }

@@ -32,6 +32,15 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses exactly one JSON value from `bytes`, a value found at nesting `depth` of a larger document
+    /// (so the depth limit counts from that document's root).
+    static func parseValue(_ bytes: [UInt8], depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes)
+        let value = try parser.parseValue(depth: depth)
+        if parser.index < bytes.count { throw parser.error("unexpected content after the JSON value") }
+        return value
+    }
+
     /// Parses a document that is one JSON value, or JSON Lines (one value per line).
     ///
     /// A single value is returned as a one-element array; a top-level JSON array is

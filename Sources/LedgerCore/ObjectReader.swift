@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads the members of one JSON object for a decoder, tracking the field path.
 ///
-/// Every accessor throws a ``LedgerError`` whose `field` is the full path
-/// (`investments[0].amount`), and ``finish()`` rejects any member nobody read,
-/// so a misspelled field is an error instead of silently dropped data.
-struct ObjectReader {
+/// The general path of ``EventFieldReader``: every accessor throws a
+/// ``LedgerError`` whose `field` is the full path (`investments[0].amount`),
+/// and ``finish()`` rejects any member nobody read, so a misspelled field is
+/// an error instead of silently dropped data.
+struct ObjectReader: EventFieldReader {
     let members: [String: JSONValue]
     let path: String
     private var read: Set<String> = []
@@ -27,6 +28,38 @@ struct ObjectReader {
     }
 
     mutating func has(_ key: String) -> Bool { read.insert(key); return members[key] != nil }
+
+    mutating func isPresent(_ key: String) -> Bool { optional(key) != nil }
+
+    mutating func json(_ key: String) throws(LedgerError) -> JSONValue? { read.insert(key); return members[key] }
+
+    mutating func objects(_ key: String, what: String, nonEmpty: Bool,
+                          _ body: (inout ObjectReader, Int) throws(LedgerError) -> Void) throws(LedgerError) {
+        for (offset, element) in try array(key, nonEmpty: nonEmpty).enumerated() {
+            var reader = try ObjectReader(element, path: fieldPath("\(key)[\(offset)]"), what: what)
+            try body(&reader, offset)
+            try reader.finish()
+        }
+    }
+
+    mutating func object<T>(_ key: String, what: String, _ body: (inout ObjectReader) throws(LedgerError) -> T) throws(LedgerError) -> T {
+        var reader = try ObjectReader(required(key), path: fieldPath(key), what: what)
+        let result = try body(&reader)
+        try reader.finish()
+        return result
+    }
+
+    mutating func strings(_ key: String, nonEmpty: Bool, notAString: (String) -> String,
+                          _ body: (String, Int) throws(LedgerError) -> Void) throws(LedgerError) {
+        for (offset, element) in try array(key, nonEmpty: nonEmpty).enumerated() {
+            guard case .string(let text) = element else {
+                throw LedgerError(notAString(element.kindName), field: fieldPath("\(key)[\(offset)]"))
+            }
+            try body(text, offset)
+        }
+    }
+
+    func content() -> JSONValue { .object(members) }
 
     mutating func required(_ key: String) throws(LedgerError) -> JSONValue {
         guard let value = optional(key) else { throw LedgerError("is required", field: fieldPath(key)) }

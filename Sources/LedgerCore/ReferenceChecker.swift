@@ -43,11 +43,10 @@ public struct ReferenceChecker {
         } catch let error as LedgerError { throw error } catch {
             throw LedgerError("could not look up event id \"\(event.id)\": \(error)")
         }
-        try check(event)
-        switch event.body {
-        case .party(let p): parties.insert(p.party); batchRegistrations[event.id] = p.party
-        case .partnership(let p): partnerships.insert(p.partnership); batchRegistrations[event.id] = p.partnership
-        default: break
+        try check(event, ReferenceContext())
+        if let registered = event.body.registration {
+            register(registered)
+            batchRegistrations[event.id] = registered.id
         }
         batchEventTypes[event.id] = event.type
     }
@@ -56,79 +55,53 @@ public struct ReferenceChecker {
     /// that its id is unused and that stores each admitted event before admitting the next (so the
     /// event-type lookup finds the batch's earlier events and nothing needs remembering here).
     public mutating func admitChecked(_ event: Event) throws(LedgerError) {
-        try check(event)
-        switch event.body {
-        case .party(let p): parties.insert(p.party)
-        case .partnership(let p): partnerships.insert(p.partnership)
-        default: break
+        try check(event, ReferenceContext())
+        if let registered = event.body.registration { register(registered) }
+    }
+
+    private mutating func register(_ registered: Registration) {
+        switch registered.kind {
+        case .party: parties.insert(registered.id)
+        case .partnership: partnerships.insert(registered.id)
         }
     }
 
-    private func check(_ event: Event, prefix: String = "") throws(LedgerError) {
-        func party(_ id: String, _ field: String) throws(LedgerError) {
-            guard parties.contains(id) else {
-                throw LedgerError("party \"\(id)\" is not registered; append a \"party\" event for it first", field: prefix + field)
-            }
+    /// Checks `event`'s references through its type's definition.
+    func check(_ event: Event, _ context: ReferenceContext) throws(LedgerError) {
+        var visitor = Check(checker: self, context: context)
+        try event.body.accept(&visitor)
+    }
+
+    private struct Check: EventPayloadVisitor {
+        typealias Failure = LedgerError
+        let checker: ReferenceChecker
+        let context: ReferenceContext
+        func visit<P: EventPayload>(_ payload: P) throws(LedgerError) { try payload.checkReferences(checker, context) }
+    }
+
+    /// Throws unless party `id` is registered.
+    func requireParty(_ id: String, _ field: @autoclosure () -> String) throws(LedgerError) {
+        guard parties.contains(id) else {
+            throw LedgerError("party \"\(id)\" is not registered; append a \"party\" event for it first", field: field())
         }
-        func partnership(_ id: String, _ field: String) throws(LedgerError) {
-            guard partnerships.contains(id) else {
-                throw LedgerError("partnership \"\(id)\" is not registered; append a \"partnership\" event for it first", field: prefix + field)
-            }
+    }
+
+    /// Throws unless partnership `id` is registered.
+    func requirePartnership(_ id: String, _ field: @autoclosure () -> String) throws(LedgerError) {
+        guard partnerships.contains(id) else {
+            throw LedgerError("partnership \"\(id)\" is not registered; append a \"partnership\" event for it first", field: field())
         }
-        switch event.body {
-        case .party(let p):
-            guard !parties.contains(p.party), !partnerships.contains(p.party) else {
-                throw LedgerError("\"\(p.party)\" is already registered; use a correction to change it", field: prefix + "party")
-            }
-        case .partnership(let p):
-            guard !partnerships.contains(p.partnership), !parties.contains(p.partnership) else {
-                throw LedgerError("\"\(p.partnership)\" is already registered; use a renegotiation or a correction to change it", field: prefix + "partnership")
-            }
-            for (offset, id) in p.parties.enumerated() { try party(id, "parties[\(offset)]") }
-        case .fundingRound(let r):
-            try party(r.company, "company")
-            for (offset, investment) in r.investments.enumerated() { try party(investment.investor, "investments[\(offset)].investor") }
-            if let id = r.partnership { try partnership(id, "partnership") }
-        case .valuation(let v): try party(v.company, "company")
-        case .revenue(let r): try party(r.company, "company")
-        case .governance(let g): try party(g.company, "company")
-        case .renegotiation(let r): try partnership(r.partnership, "partnership")
-        case .recapitalization(let r):
-            try party(r.company, "company")
-            for (offset, holding) in r.stakes.enumerated() { try party(holding.holder, "stakes[\(offset)].holder") }
-        case .correction(let c):
-            let target = try existingType(c.corrects, field: prefix + "corrects")
-            guard target != .correction, target != .retraction else {
-                throw LedgerError("event \"\(c.corrects)\" is a \(target.rawValue); correct or retract the original event instead", field: prefix + "corrects")
-            }
-            guard c.replacement.type == target else {
-                throw LedgerError("is \"\(c.replacement.type.rawValue)\" but event \"\(c.corrects)\" is \"\(target.rawValue)\"; a correction keeps the type (retract and append instead)", field: prefix + "replacement.type")
-            }
-            switch c.replacement.body {
-            // A corrected registration changes content, never which id is registered.
-            case .party(let p):
-                try party(p.party, "replacement.party")
-                try sameRegistration(c.corrects, p.party, field: prefix + "replacement.party")
-            case .partnership(let p):
-                try partnership(p.partnership, "replacement.partnership")
-                try sameRegistration(c.corrects, p.partnership, field: prefix + "replacement.partnership")
-                for (offset, id) in p.parties.enumerated() { try party(id, "replacement.parties[\(offset)]") }
-            default:
-                try check(c.replacement, prefix: prefix + "replacement.")
-            }
-        case .retraction(let r):
-            let target = try existingType(r.retracts, field: prefix + "retracts")
-            guard target != .retraction else {
-                throw LedgerError("event \"\(r.retracts)\" is itself a retraction; it cannot be retracted", field: prefix + "retracts")
-            }
-            guard target != .party, target != .partnership else {
-                throw LedgerError("event \"\(r.retracts)\" registers an id other events rely on; correct it instead of retracting it", field: prefix + "retracts")
-            }
+    }
+
+    /// Throws when `id` is already registered, as a party or a partnership; `hint` says what to do instead.
+    func requireUnregistered(_ id: String, _ field: @autoclosure () -> String, hint: String) throws(LedgerError) {
+        guard !parties.contains(id), !partnerships.contains(id) else {
+            throw LedgerError("\"\(id)\" is already registered; \(hint)", field: field())
         }
     }
 
     /// Throws when event `eventID` registered an id other than `id`.
-    private func sameRegistration(_ eventID: String, _ id: String, field: String) throws(LedgerError) {
+    func requireSameRegistration(_ eventID: String, _ id: String, field: String) throws(LedgerError) {
         let original: String?
         if let registered = batchRegistrations[eventID] {
             original = registered
@@ -141,7 +114,8 @@ public struct ReferenceChecker {
         throw LedgerError("is \"\(id)\" but event \"\(eventID)\" registered \"\(original)\"; a correction may change a registration's content, never which id it registers", field: field)
     }
 
-    private func existingType(_ id: String, field: String) throws(LedgerError) -> EventType {
+    /// The type of the stored or batched event `id`; throws when there is none.
+    func existingType(_ id: String, field: String) throws(LedgerError) -> EventType {
         let type: EventType?
         do { type = try eventType(of: id) } catch let error as LedgerError { throw error } catch {
             throw LedgerError("could not look up event id \"\(id)\": \(error)", field: field)
@@ -154,4 +128,15 @@ public struct ReferenceChecker {
         if let type = batchEventTypes[id] { return type }
         return try storedEventType(id)
     }
+}
+
+/// Where a reference check stands: the field prefix for errors, and whether it checks a correction's replacement.
+struct ReferenceContext {
+    /// Prepended to every field named in an error (`replacement.`).
+    var prefix = ""
+    /// The id of the corrected event, when checking its replacement.
+    var correcting: String?
+
+    /// The full path of `name` for an error.
+    func field(_ name: String) -> String { prefix + name }
 }

@@ -142,16 +142,13 @@ extension EventStore {
                     }
                     partyIndex.add(prepared.namedIDs, seq: seq)
                     let row = (seq: seq, id: event.id, hash: hash)
-                    switch event.body {
-                    case .party(let p): try insertRegistry.execute(arguments: [p.party, "party", row.seq])
-                    case .partnership(let p): try insertRegistry.execute(arguments: [p.partnership, "partnership", row.seq])
-                    case .correction(let c):
-                        try insertAmendment.execute(arguments: [c.corrects, row.seq])
-                        try Self.indexAmendment(seq: row.seq, target: c.corrects, naming: prepared.namedIDs, db)
-                    case .retraction(let r):
-                        try insertAmendment.execute(arguments: [r.retracts, row.seq])
-                        try Self.indexAmendment(seq: row.seq, target: r.retracts, naming: [], db)
-                    default: break
+                    if let registered = event.body.registration {
+                        try insertRegistry.execute(arguments: [registered.id, registered.kind.rawValue, row.seq])
+                    }
+                    if let target = event.body.amendedEventID {
+                        // A retraction names no ids; a correction names its replacement's.
+                        try insertAmendment.execute(arguments: [target, row.seq])
+                        try Self.indexAmendment(seq: row.seq, target: target, naming: prepared.namedIDs, db)
                     }
                     try invalidation.record(seq: row.seq, date: event.date, type: event.type, db)
                     head = LogHead(seq: row.seq, hash: row.hash)

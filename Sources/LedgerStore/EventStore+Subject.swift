@@ -118,10 +118,10 @@ extension EventStore {
                 guard found[seq] == nil else { return }
                 let event = try decodeStored(seq: seq, payload: row.bytes(1))
                 found[seq] = event
-                switch event.body {
-                case .correction(let c): targets.append(c.corrects); targets.append(event.id)
-                case .retraction(let r): targets.append(r.retracts)
-                default: break
+                if let target = event.body.amendedEventID {
+                    targets.append(target)
+                    // A correction may itself be retracted.
+                    if event.type == .correction { targets.append(event.id) }
                 }
             }
         }

@@ -7,9 +7,11 @@ import Testing
 @Suite struct CanonicalWritingTests {
     @Test(arguments: [UInt64(1), 5])
     func writesTheBytesOfTheJSONTree(seed: UInt64) throws {
-        for event in try HistoryGenerator(count: 3_000, seed: seed).events() {
+        let events = try HistoryGenerator(count: 3_000, seed: seed).events()
+        for event in events {
             #expect(event.canonicalText == event.json.canonicalText)
         }
+        #expect(Set(events.map(\.type)) == Set(EventType.allCases))
     }
 
     @Test func escapesAndOptionalFieldsMatch() throws {

@@ -39,15 +39,12 @@ public struct AmendmentLog: Sendable {
         var relevant = ids
         var kept: [LoggedEvent] = []
         for record in records {
-            switch record.event.body {
-            case .correction(let c) where relevant.contains(c.corrects) || isRelevant(c.replacement):
+            if case .correction(let c) = record.event.body, relevant.contains(c.corrects) || isRelevant(c.replacement) {
                 relevant.insert(c.corrects)
                 relevant.insert(record.event.id)
                 kept.append(record)
-            case .retraction(let r) where relevant.contains(r.retracts):
+            } else if case .retraction(let r) = record.event.body, relevant.contains(r.retracts) {
                 kept.append(record)
-            default:
-                continue
             }
         }
         return AmendmentLog(records: kept, targetSeqs: targetSeqs)

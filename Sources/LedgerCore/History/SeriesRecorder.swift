@@ -50,7 +50,7 @@ public struct SeriesRecorder: Sendable {
         case .governance(let g):
             governance.append(GovernanceMark(date: event.date, company: g.company, changes: g.changes,
                                              eventId: event.id, status: event.status, sources: event.sources))
-        default:
+        case .party, .partnership, .revenue, .renegotiation, .correction, .retraction:
             break
         }
     }

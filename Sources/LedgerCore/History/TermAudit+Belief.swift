@@ -70,7 +70,7 @@ extension TermAudit {
                             terms[change.term] = nil
                         }
                     }
-                default:
+                case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction:
                     continue
                 }
                 let key = Group.Key(id: event.id, correctedBy: item.correctedBy)

@@ -69,7 +69,7 @@ public enum TermAudit {
         switch event.body {
         case .partnership(let p): p.partnership == partnership
         case .renegotiation(let r): r.partnership == partnership
-        default: false
+        case .party, .fundingRound, .valuation, .revenue, .governance, .recapitalization, .correction, .retraction: false
         }
     }
 

@@ -1,0 +1,88 @@
+/// Changes to a partnership's terms.
+public struct Renegotiation: Hashable, Sendable {
+    public var partnership: String
+    public var changes: [TermChange]
+    public init(partnership: String, changes: [TermChange]) { self.partnership = partnership; self.changes = changes }
+}
+
+/// One change to one term: set a new value, or remove the term.
+public struct TermChange: Hashable, Sendable {
+    public enum Action: Hashable, Sendable {
+        case set(JSONValue)
+        case remove
+    }
+    public var term: String
+    public var action: Action
+    public init(term: String, action: Action) { self.term = term; self.action = action }
+
+    /// The JSON form `{"term": …, "set": value}` or `{"term": …, "remove": true}`.
+    public var json: JSONValue {
+        switch action {
+        case .set(let value): .object(["term": .string(term), "set": value])
+        case .remove: .object(["term": .string(term), "remove": .bool(true)])
+        }
+    }
+
+    init<R: EventFieldReader>(reading c: inout R, path: @autoclosure () -> String) throws(LedgerError) {
+        let term = try c.string("term")
+        try c.validateTermName(term, field: c.fieldPath("term"))
+        let hasSet = c.has("set"), hasRemove = c.has("remove")
+        guard hasSet != hasRemove else {
+            throw LedgerError("must have exactly one of \"set\" or \"remove\"", field: path())
+        }
+        let action: Action
+        if hasSet {
+            action = .set(try c.json("set") ?? .null)
+        } else {
+            guard try c.json("remove") == .bool(true) else {
+                throw LedgerError("must be true", field: c.fieldPath("remove"))
+            }
+            action = .remove
+        }
+        self.init(term: term, action: action)
+    }
+
+    func write(into w: inout CanonicalEventWriter) {
+        w.object { w in
+            switch action {
+            case .remove: w.key("remove"); w.literal("true")
+            case .set(let value): w.key("set"); w.json(value)
+            }
+            w.key("term"); w.string(term)
+        }
+    }
+}
+
+extension Renegotiation: EventPayload {
+    static let eventType = EventType.renegotiation
+    static let summary = "Changes to a partnership's terms: each change sets a term's whole value or removes the term."
+    static let fields = [
+        EventField("partnership", "the registered partnership id"),
+        EventField("changes", "array of {term, set: any JSON} or {term, remove: true}"),
+    ]
+    static let example = #"{"type": "renegotiation", "id": "2025-01-21-microsoft-openai-rofr", "date": "2025-01-21", "partnership": "microsoft-openai", "changes": [{"term": "right-of-first-refusal", "set": {"holder": "microsoft", "scope": "new compute capacity"}}, {"term": "cloud-exclusivity", "remove": true}]}"#
+
+    init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
+        let partnership = try r.slug("partnership", what: "partnership id")
+        var changes: [TermChange] = []
+        let path = r.fieldPath("changes")
+        try r.objects("changes", what: "an object {\"term\": name, \"set\": value} or {\"term\": name, \"remove\": true}", nonEmpty: true) {
+            (c: inout R, offset: Int) throws(LedgerError) in
+            changes.append(try TermChange(reading: &c, path: "\(path)[\(offset)]"))
+        }
+        self.init(partnership: partnership, changes: changes)
+    }
+
+    func write(into w: inout CanonicalEventWriter) {
+        w.key("changes"); w.array(changes) { w, change in change.write(into: &w) }
+        w.key("partnership"); w.string(partnership)
+    }
+
+    func appendNamedIDs(to ids: inout [String]) { ids.append(partnership) }
+
+    func checkReferences(_ checker: ReferenceChecker, _ context: ReferenceContext) throws(LedgerError) {
+        try checker.requirePartnership(partnership, context.field("partnership"))
+    }
+
+    var body: EventBody { .renegotiation(self) }
+}
