@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", "TestSupport"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         // End-to-end tests run the binary this build produced (depending on it makes `swift test` build it);
         // GRDB (through TestSupport's Attacker) lets them play the attacker on a ledger file.

@@ -79,10 +79,11 @@ public enum CanonicalDecoder {
 /// Anything unexpected throws ``declined``; nothing here words an error,
 /// because the general path will.
 struct CanonicalFieldReader: EventFieldReader {
-    /// One member of the object: where its key and its value lie in the bytes.
+    /// One member of the object: where its key and its value lie in the bytes (plain integers, so a
+    /// debug build looks up no generic metadata on this path).
     struct Member {
-        var key: Range<Int>
-        var value: Range<Int>
+        var keyStart: Int, keyEnd: Int
+        var valueStart: Int, valueEnd: Int
     }
 
     /// The one error of the fast path: "not mine, ask the general decoder".
@@ -92,12 +93,12 @@ struct CanonicalFieldReader: EventFieldReader {
     static let maxMembers = 32
 
     private var cursor: ByteCursor
-    private let members: UnsafeMutableBufferPointer<Member>
+    private let members: UnsafeMutablePointer<Member>
     private let memberCount: Int
     private let depth: Int
     private var readMask: UInt64 = 0
 
-    private init(cursor: ByteCursor, members: UnsafeMutableBufferPointer<Member>, memberCount: Int, depth: Int) {
+    private init(cursor: ByteCursor, members: UnsafeMutablePointer<Member>, memberCount: Int, depth: Int) {
         self.cursor = cursor; self.members = members; self.memberCount = memberCount; self.depth = depth
     }
 
@@ -106,19 +107,24 @@ struct CanonicalFieldReader: EventFieldReader {
     static func read<T>(_ cursor: inout ByteCursor, depth: Int,
                         _ body: (inout CanonicalFieldReader) throws(LedgerError) -> T) throws(LedgerError) -> T {
         try withUnsafeTemporaryAllocation(of: Member.self, capacity: maxMembers) {
-            (members: UnsafeMutableBufferPointer<Member>) throws(LedgerError) -> T in
-            guard cursor.eat(UInt8(ascii: "{")) else { throw declined }
+            (buffer: UnsafeMutableBufferPointer<Member>) throws(LedgerError) -> T in
+            guard let members = buffer.baseAddress, cursor.eat(UInt8(ascii: "{")) else { throw declined }
             var count = 0
             if !cursor.eat(UInt8(ascii: "}")) {
                 while true {
                     guard count < maxMembers, let key = cursor.plainKey(), cursor.eat(UInt8(ascii: ":")) else { throw declined }
-                    for other in members[0..<count] where other.key.count == key.count
-                        && memcmp(cursor.bytes + other.key.lowerBound, cursor.bytes + key.lowerBound, key.count) == 0 {
-                        throw declined
+                    let keyStart = key.lowerBound, keyLength = key.upperBound - key.lowerBound
+                    var other = 0
+                    while other < count {
+                        if members[other].keyEnd - members[other].keyStart == keyLength,
+                           memcmp(cursor.bytes + members[other].keyStart, cursor.bytes + keyStart, keyLength) == 0 {
+                            throw declined
+                        }
+                        other += 1
                     }
-                    let start = cursor.index
+                    let valueStart = cursor.index
                     guard cursor.skipValue() else { throw declined }
-                    members[count] = Member(key: key, value: start..<cursor.index)
+                    members[count] = Member(keyStart: keyStart, keyEnd: key.upperBound, valueStart: valueStart, valueEnd: cursor.index)
                     count += 1
                     if cursor.eat(UInt8(ascii: ",")) { continue }
                     guard cursor.eat(UInt8(ascii: "}")) else { throw declined }
@@ -136,35 +142,45 @@ struct CanonicalFieldReader: EventFieldReader {
 
     /// The index of member `key`, marked read; nil when absent.
     private mutating func find(_ key: String) -> Int? {
-        let found: Int?? = key.utf8.withContiguousStorageIfAvailable { name in
-            for offset in 0..<memberCount where members[offset].key.count == name.count
-                && memcmp(cursor.bytes + members[offset].key.lowerBound, name.baseAddress!, name.count) == 0 {
-                return offset
+        var found = -1
+        let members = members, count = memberCount, bytes = cursor.bytes
+        _ = key.utf8.withContiguousStorageIfAvailable { name in
+            var offset = 0
+            while offset < count {
+                if members[offset].keyEnd - members[offset].keyStart == name.count,
+                   memcmp(bytes + members[offset].keyStart, name.baseAddress!, name.count) == 0 {
+                    found = offset
+                    return
+                }
+                offset += 1
             }
-            return nil
         }
-        guard let offset = found ?? nil else { return nil }
-        readMask |= 1 << UInt64(offset)
-        return offset
+        guard found >= 0 else { return nil }
+        readMask |= 1 << UInt64(found)
+        return found
     }
 
     private func isNull(_ offset: Int) -> Bool {
-        let value = members[offset].value
-        return value.count == 4 && memcmp(cursor.bytes + value.lowerBound, "null", 4) == 0
+        members[offset].valueEnd - members[offset].valueStart == 4 && memcmp(cursor.bytes + members[offset].valueStart, "null", 4) == 0
     }
 
-    /// Reads member `key` (required, not null) with `read`, which must consume exactly its value.
-    private mutating func value<T>(_ key: String, _ read: (inout ByteCursor) -> T?) throws(LedgerError) -> T {
+    /// Puts the cursor at member `key`'s value (required, not null); returns where the value ends.
+    private mutating func seek(_ key: String) throws(LedgerError) -> Int {
         guard let offset = find(key), !isNull(offset) else { throw Self.declined }
-        cursor.index = members[offset].value.lowerBound
-        guard let value = read(&cursor), cursor.index == members[offset].value.upperBound else { throw Self.declined }
-        return value
+        cursor.index = members[offset].valueStart
+        return members[offset].valueEnd
     }
 
-    /// Reads member `key` with `read` when present and not null.
-    private mutating func optionalValue<T>(_ key: String, _ read: (inout ByteCursor) -> T?) throws(LedgerError) -> T? {
+    /// Puts the cursor at member `key`'s value when it is present and not null; returns where the value ends.
+    private mutating func seekOptional(_ key: String) -> Int? {
         guard let offset = find(key), !isNull(offset) else { return nil }
-        return try value(key, read)
+        cursor.index = members[offset].valueStart
+        return members[offset].valueEnd
+    }
+
+    /// Throws unless the value just read ended exactly at `end`.
+    private func expectEnd(_ end: Int) throws(LedgerError) {
+        guard cursor.index == end else { throw Self.declined }
     }
 
     func fieldPath(_ key: String) -> String { key }
@@ -176,36 +192,82 @@ struct CanonicalFieldReader: EventFieldReader {
         return !isNull(offset)
     }
 
-    mutating func string(_ key: String) throws(LedgerError) -> String { try value(key) { $0.string() } }
+    mutating func string(_ key: String) throws(LedgerError) -> String {
+        let end = try seek(key)
+        guard let text = cursor.string() else { throw Self.declined }
+        try expectEnd(end)
+        return text
+    }
 
-    mutating func optionalString(_ key: String) throws(LedgerError) -> String? { try optionalValue(key) { $0.string() } }
+    mutating func optionalString(_ key: String) throws(LedgerError) -> String? {
+        guard isPresent(key) else { return nil }
+        return try string(key)
+    }
 
-    mutating func nonEmptyString(_ key: String) throws(LedgerError) -> String { try value(key) { $0.nonEmptyString() } }
+    mutating func nonEmptyString(_ key: String) throws(LedgerError) -> String {
+        let end = try seek(key)
+        guard let text = cursor.nonEmptyString() else { throw Self.declined }
+        try expectEnd(end)
+        return text
+    }
 
-    mutating func slug(_ key: String, what: String) throws(LedgerError) -> String { try value(key) { $0.slug() } }
+    mutating func slug(_ key: String, what: String) throws(LedgerError) -> String {
+        let end = try seek(key)
+        guard let text = cursor.slug() else { throw Self.declined }
+        try expectEnd(end)
+        return text
+    }
 
-    mutating func optionalSlug(_ key: String, what: String) throws(LedgerError) -> String? { try optionalValue(key) { $0.slug() } }
+    mutating func optionalSlug(_ key: String, what: String) throws(LedgerError) -> String? {
+        guard isPresent(key) else { return nil }
+        return try slug(key, what: what)
+    }
 
-    mutating func date(_ key: String) throws(LedgerError) -> LedgerDate { try value(key) { $0.date() } }
+    mutating func date(_ key: String) throws(LedgerError) -> LedgerDate {
+        let end = try seek(key)
+        guard let date = cursor.date() else { throw Self.declined }
+        try expectEnd(end)
+        return date
+    }
 
-    mutating func optionalDate(_ key: String) throws(LedgerError) -> LedgerDate? { try optionalValue(key) { $0.date() } }
+    mutating func optionalDate(_ key: String) throws(LedgerError) -> LedgerDate? {
+        guard isPresent(key) else { return nil }
+        return try date(key)
+    }
 
     mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(LedgerError) -> E
     where E.RawValue == String {
-        try value(key) { $0.enumeration(E.self) }
+        let end = try seek(key)
+        guard let value = cursor.enumeration(E.self) else { throw Self.declined }
+        try expectEnd(end)
+        return value
     }
 
-    mutating func money(_ key: String) throws(LedgerError) -> Money { try value(key) { $0.money() } }
+    mutating func money(_ key: String) throws(LedgerError) -> Money {
+        let end = try seek(key)
+        guard let money = cursor.money() else { throw Self.declined }
+        try expectEnd(end)
+        return money
+    }
 
-    mutating func optionalMoney(_ key: String) throws(LedgerError) -> Money? { try optionalValue(key) { $0.money() } }
+    mutating func optionalMoney(_ key: String) throws(LedgerError) -> Money? {
+        guard isPresent(key) else { return nil }
+        return try money(key)
+    }
 
-    mutating func fraction(_ key: String) throws(LedgerError) -> Decimal { try value(key) { $0.decimal(atMostOne: true) } }
+    mutating func fraction(_ key: String) throws(LedgerError) -> Decimal {
+        let end = try seek(key)
+        guard let fraction = cursor.decimal(atMostOne: true) else { throw Self.declined }
+        try expectEnd(end)
+        return fraction
+    }
 
     mutating func json(_ key: String) throws(LedgerError) -> JSONValue? {
         guard let offset = find(key) else { return nil }
-        let range = members[offset].value
+        let member = members[offset]
         do {
-            return try JSONParser.parseValue(Array(UnsafeBufferPointer(start: cursor.bytes + range.lowerBound, count: range.count)),
+            return try JSONParser.parseValue(Array(UnsafeBufferPointer(start: cursor.bytes + member.valueStart,
+                                                                       count: member.valueEnd - member.valueStart)),
                                              depth: depth + 1)
         } catch {
             throw Self.declined
@@ -215,8 +277,7 @@ struct CanonicalFieldReader: EventFieldReader {
     /// Walks the array member `key` (required), calling `element` with the cursor at each element and its offset.
     private mutating func forEachElement(_ key: String, nonEmpty: Bool,
                                          _ element: (inout ByteCursor, Int) throws(LedgerError) -> Void) throws(LedgerError) {
-        guard let offset = find(key), !isNull(offset) else { throw Self.declined }
-        cursor.index = members[offset].value.lowerBound
+        let end = try seek(key)
         guard cursor.eat(UInt8(ascii: "[")) else { throw Self.declined }
         if cursor.eat(UInt8(ascii: "]")) {
             guard !nonEmpty else { throw Self.declined }
@@ -230,7 +291,7 @@ struct CanonicalFieldReader: EventFieldReader {
                 break
             }
         }
-        guard cursor.index == members[offset].value.upperBound else { throw Self.declined }
+        try expectEnd(end)
     }
 
     mutating func objects(_ key: String, what: String, nonEmpty: Bool,
@@ -245,10 +306,9 @@ struct CanonicalFieldReader: EventFieldReader {
 
     mutating func object<T>(_ key: String, what: String,
                             _ body: (inout CanonicalFieldReader) throws(LedgerError) -> T) throws(LedgerError) -> T {
-        guard let offset = find(key), !isNull(offset) else { throw Self.declined }
-        cursor.index = members[offset].value.lowerBound
+        let end = try seek(key)
         let result = try Self.read(&cursor, depth: depth + 1, body)
-        guard cursor.index == members[offset].value.upperBound else { throw Self.declined }
+        try expectEnd(end)
         return result
     }
 

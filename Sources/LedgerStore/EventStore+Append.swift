@@ -1,6 +1,5 @@
-import Crypto
 import Foundation
-import GRDB
+internal import GRDB
 import LedgerCore
 
 /// The outcome of an append or import: what was stored and what was already there.
@@ -15,7 +14,9 @@ public struct AppendResult: Hashable, Sendable {
 
 /// One stored event's position and id.
 public struct AppendedEvent: Hashable, Sendable {
+    /// Where it was stored.
     public var seq: Int64
+    /// Its id.
     public var id: String
 }
 
@@ -27,7 +28,7 @@ extension EventStore {
     /// `expecting`, the batch is refused when the log's head moved since the
     /// caller read it.
     public func append(_ events: [SourcedEvent], expecting: ExpectedHead? = nil) throws -> AppendResult {
-        try write(skipIdentical: false, expecting: expecting, naming: Self.namedIDs(events)) { sink in
+        try append(skipIdentical: false, expecting: expecting, naming: Self.namedIDs(events)) { sink in
             var buffer: [UInt8] = []
             for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
         }
@@ -40,7 +41,7 @@ extension EventStore {
     /// appended.
     public func importEvents(_ events: [SourcedEvent], expecting: ExpectedHead? = nil,
                              progress: ((Int) -> Void)? = nil) throws -> AppendResult {
-        try write(skipIdentical: true, expecting: expecting, progress: progress, naming: Self.namedIDs(events)) { sink in
+        try append(skipIdentical: true, expecting: expecting, progress: progress, naming: Self.namedIDs(events)) { sink in
             var buffer: [UInt8] = []
             for event in events { try sink(PreparedEvent(event, buffer: &buffer)) }
         }
@@ -55,7 +56,7 @@ extension EventStore {
     /// from the producer or the store, rolls the whole batch back.
     public func importEvents(expecting: ExpectedHead? = nil, progress: ((Int) -> Void)? = nil,
                              streaming produce: ((SourcedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
-        try write(skipIdentical: true, expecting: expecting, progress: progress) { sink in
+        try append(skipIdentical: true, expecting: expecting, progress: progress) { sink in
             try ImportPipeline.run(produce, into: sink)
         }
     }
@@ -66,9 +67,9 @@ extension EventStore {
         return Set(events.flatMap { $0.event.namedIDs })
     }
 
-    private func write(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil, naming: Set<String>? = nil,
+    private func append(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil, naming: Set<String>? = nil,
                        _ produce: ((PreparedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
-        try writer.writeWithoutTransaction { db in
+        try Self.translatingDatabaseErrors { try writer.writeWithoutTransaction { db in
             // A batch rewrites index pages again and again; a larger page cache keeps them out of the WAL until commit.
             try db.execute(sql: "PRAGMA cache_size = -\(Self.writeCacheKiB)")
             var result = AppendResult(appended: [], skipped: [], head: LogHead(seq: 0, hash: ChainHash.genesis))
@@ -113,6 +114,7 @@ extension EventStore {
                 var batchIDHashes = Set<Int>()
                 var offset = 0
                 var partyIndex = PartyIndexBatch()
+                var hashInput: [UInt8] = []
 
                 try produce { prepared in
                     offset += 1
@@ -132,7 +134,7 @@ extension EventStore {
                     do { try checker.admitChecked(event) } catch let error as LedgerError { throw item.locate(error) }
 
                     let seq = head.seq + 1
-                    let hash = prepared.chainHash(prevHash: head.hash, seq: seq, recordedAt: recordedAt)
+                    let hash = prepared.chainHash(prevHash: head.hash, seq: seq, recordedAt: recordedAt, input: &hashInput)
                     try prepared.withColumns { id, type, date, announced, status, payload in
                         insertEvent.bind(1, seq); insertEvent.bindStatic(2, id); insertEvent.bindStatic(3, type); insertEvent.bindStatic(4, date)
                         if let announced { insertEvent.bindStatic(5, announced) } else { insertEvent.bind(5, nil as String?) }
@@ -159,7 +161,7 @@ extension EventStore {
                 return .commit
             }
             return result
-        }
+        } }
     }
 
     /// The page cache of a writing connection, in KiB.
@@ -242,7 +244,7 @@ struct PartyIndexBatch {
 ///
 /// The store binds the columns straight from the buffer and hashes it in
 /// pieces, so the inner loop copies nothing the producer could have prepared.
-struct PreparedEvent: @unchecked Sendable {
+struct PreparedEvent: Sendable {
     var item: SourcedEvent
     /// `id \n type \n date \n announced \n status`, then the payload: the bytes ``ChainHash`` covers besides seq and recorded time.
     private var bytes: [UInt8]
@@ -275,20 +277,14 @@ struct PreparedEvent: @unchecked Sendable {
     /// The canonical payload text.
     var payload: String { String(decoding: bytes[ends.status...], as: UTF8.self) }
 
-    /// The chain hash of this event stored at `seq` after `prevHash` (``ChainHash``'s definition, fed in pieces).
-    func chainHash(prevHash: String, seq: Int64, recordedAt: String) -> String {
-        var hasher = SHA256()
-        var prefix = prevHash
-        prefix.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        var middle = "\n\(seq)\n"
-        middle.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        bytes.withUnsafeBufferPointer { all in
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[..<ends.status])))
-            var recorded = "\n" + recordedAt + "\n"
-            recorded.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[ends.status...])))
-        }
-        return ChainHash.hex(hasher.finalize())
+    /// The chain hash of this event stored at `seq` after `prevHash` (laid out by ``ChainHash`` in `input`, reused between events).
+    func chainHash(prevHash: String, seq: Int64, recordedAt: String, input: inout [UInt8]) -> String {
+        input.removeAll(keepingCapacity: true)
+        ChainHash.layOut(prevHash: prevHash.utf8, seq: seq, id: bytes[0..<ends.id], type: bytes[(ends.id + 1)..<ends.type],
+                         date: bytes[(ends.type + 1)..<ends.date], announced: bytes[(ends.date + 1)..<ends.announced],
+                         status: bytes[(ends.announced + 1)..<ends.status], recordedAt: recordedAt.utf8,
+                         payload: bytes[ends.status...], into: &input)
+        return ChainHash.hex(of: input)
     }
 
     /// Calls `body` with the column bytes (id, type, date, announced or nil, status, payload), valid during the call.
@@ -305,73 +301,37 @@ struct PreparedEvent: @unchecked Sendable {
 
 /// Decoding and encoding on one thread, storing on the calling one: an import uses both cores.
 ///
-/// The producer runs on its own thread and hands over events in small
-/// batches through a bounded queue (so memory stays flat); events reach the
-/// store in the producer's order. Whichever side fails first stops the other,
-/// and the error the caller sees is the first one in event order: a
-/// producer error surfaces once the events before it are stored.
+/// The producer runs on a ``Pipeline`` worker and hands over prepared events
+/// in small batches (so memory stays flat); events reach the store in the
+/// producer's order. Whichever side fails first stops the other, and the
+/// error the caller sees is the first one in event order: a producer error
+/// surfaces once the events before it are stored.
 enum ImportPipeline {
     static let batchSize = 256
     static let queuedBatches = 16
 
     static func run(_ produce: ((SourcedEvent) throws -> Void) throws -> Void, into consume: (PreparedEvent) throws -> Void) throws {
-        let channel = Channel(capacity: queuedBatches)
-        try withoutActuallyEscaping(produce) { produce in
-            let task = ProducerTask(produce: produce, channel: channel)
-            let thread = Thread { task.run() }
-            thread.stackSize = 8 << 20
-            thread.start()
-            defer {
-                channel.cancel()
-                task.done.wait()
-            }
-            while let batch = try channel.receive() {
-                for prepared in batch { try consume(prepared) }
-            }
-        }
-    }
-
-    private final class ProducerTask: @unchecked Sendable {
-        /// Released before `done` is signalled: the closure must not outlive `run(_:into:)`.
-        var produce: (((SourcedEvent) throws -> Void) throws -> Void)?
-        let channel: Channel
-        let done = DispatchSemaphore(value: 0)
-
-        init(produce: @escaping ((SourcedEvent) throws -> Void) throws -> Void, channel: Channel) {
-            self.produce = produce
-            self.channel = channel
-        }
-
-        func run() {
-            work()
-            produce = nil
-            done.signal()
-        }
-
-        private func work() {
+        try Pipeline.run(capacity: queuedBatches, producingOnWorker: { (sender: Pipeline.Sender<[PreparedEvent]>) in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1024)
             var batch: [PreparedEvent] = []
-            batch.reserveCapacity(ImportPipeline.batchSize)
-            guard let produce else { return }
+            batch.reserveCapacity(batchSize)
             do {
                 try produce { item in
                     batch.append(PreparedEvent(item, buffer: &buffer))
-                    if batch.count == ImportPipeline.batchSize {
-                        try channel.send(batch)
+                    if batch.count == batchSize {
+                        try sender.send(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                if !batch.isEmpty { try channel.send(batch) }
-                channel.finish(nil)
-            } catch is BoundedChannelCancelled {
-                channel.finish(nil)
-            } catch {
-                if !batch.isEmpty { try? channel.send(batch) }
-                channel.finish(error)
+            } catch let error where !(error is Pipeline.Stopped) {
+                // The events before the failure are stored first, so an earlier error in event order wins.
+                if !batch.isEmpty { try sender.send(batch) }
+                throw error
             }
-        }
+            if !batch.isEmpty { try sender.send(batch) }
+        }, consume: { batch in
+            for prepared in batch { try consume(prepared) }
+        })
     }
-
-    private typealias Channel = BoundedChannel<[PreparedEvent]>
 }

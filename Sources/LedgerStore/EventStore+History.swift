@@ -17,11 +17,7 @@ extension EventStore {
     /// ```
     public func forEachEffective(asOf: LedgerDate, knownAt: KnownAt?, _ body: (EffectiveEvent) throws -> Void) throws {
         let maxSeq = try maxSeq(for: knownAt)
-        var replayer = Replayer(amendments: try amendments(maxSeq: maxSeq), asOf: asOf)
-        try forEachForReplay(asOf: asOf, maxSeq: maxSeq) { seq, event in
-            try replayer.feed(seq: seq, event: event, into: body)
-        }
-        try replayer.finish(into: body)
+        try read { db in try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).forEachEffective(db, body) }
     }
 
     /// The stored events that name `id` (a party, company or partnership), up to `maxSeq`, in log order.

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import LedgerCore
 
 /// Which events `log` and `export` list.
@@ -22,12 +22,12 @@ public struct LogFilter: Hashable, Sendable {
 extension EventStore {
     /// The head of the log: its last seq and hash.
     public func head() throws -> LogHead {
-        try writer.read { db in try Self.head(db) }
+        try read { db in try Self.head(db) }
     }
 
     /// How many events the log holds.
     public func count() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
     }
 
     /// Streams the events that pass `filter`, in log (seq) order, without loading them all.
@@ -46,27 +46,27 @@ extension EventStore {
         if let to = filter.to { clauses.append("date <= ?"); _ = arguments.append(contentsOf: [to.text]) }
         if let maxSeq = filter.maxSeq { clauses.append("seq <= ?"); _ = arguments.append(contentsOf: [maxSeq]) }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        try writer.read { db in
-            let cursor = try StoredEvent.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM event \(whereClause) ORDER BY seq", arguments: arguments)
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM event \(whereClause) ORDER BY seq", arguments: arguments).map(StoredEvent.init(row:))
             while let row = try cursor.next() { try body(row) }
         }
     }
 
     /// The stored event with this id, if any.
     public func event(id: String) throws -> StoredEvent? {
-        try writer.read { db in
-            try StoredEvent.fetchOne(db, sql: "SELECT \(StoredEvent.columns) FROM event WHERE id = ?", arguments: [id])
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(StoredEvent.columns) FROM event WHERE id = ?", arguments: [id]).map(StoredEvent.init(row:))
         }
     }
 
     /// Whether a party or partnership id is registered, and as which.
     public func registeredKind(of id: String) throws -> String? {
-        try writer.read { db in try String.fetchOne(db, sql: "SELECT kind FROM registry WHERE id = ?", arguments: [id]) }
+        try read { db in try String.fetchOne(db, sql: "SELECT kind FROM registry WHERE id = ?", arguments: [id]) }
     }
 
     /// The last seq recorded at or before `time` (0 when none was).
     public func lastSeq(recordedBy time: Timestamp) throws -> Int64 {
-        try writer.read { db in
+        try read { db in
             try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event WHERE recordedAt <= ?", arguments: [time.text]) ?? 0
         }
     }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import LedgerCore
 
 /// One snapshot checkpoint, as `snapshot list` shows it.
@@ -51,8 +51,8 @@ extension EventStore {
     /// Deletes every snapshot; returns how many checkpoints there were.
     @discardableResult
     public func clearSnapshots() throws -> Int {
-        try writer.write { db in
-            guard try Self.hasV2(db) else { return 0 }
+        try write { db in
+            guard try Self.hasSnapshotTables(db) else { return 0 }
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot") ?? 0
             try db.execute(sql: "DELETE FROM snapshot_part; DELETE FROM snapshot")
             return count
@@ -61,8 +61,8 @@ extension EventStore {
 
     /// The snapshot checkpoints, oldest first.
     public func snapshots() throws -> [SnapshotInfo] {
-        try writer.read { db in
-            guard try Self.hasV2(db) else { return [] }
+        try read { db in
+            guard try Self.hasSnapshotTables(db) else { return [] }
             return try Row.fetchAll(db, sql: """
                 SELECT s.id, s.date, s.seq, s.invalidFrom, s.appliedCount, s.format,
                        (SELECT count(*) FROM snapshot_part p WHERE p.snapshot = s.id),
@@ -83,33 +83,25 @@ extension EventStore {
     /// whole log. Each checkpoint stores only the parties, partnerships and
     /// companies that changed since the previous one.
     public func rebuildSnapshots(interval: Int? = nil) throws -> SnapshotBuildReport {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM snapshot_part; DELETE FROM snapshot")
             let head = try Self.head(db).seq
             // A state shape the codec does not cover gets no snapshots (queries replay the log).
             guard head > 0, StateCodec.coversCurrentLayout else { return SnapshotBuildReport(checkpoints: 0, parts: 0, bytes: 0, events: 0) }
             let every = interval ?? Self.defaultSnapshotInterval(eventCount: Int(head))
             var builder = try SnapshotBuilder(db, head: head)
-            let amendments = try Self.amendments(db, maxSeq: head)
-            var replayer = Replayer(amendments: amendments, asOf: LedgerDate(year: LedgerDate.maxYear, month: 12, day: 31)!)
             var state = LedgerState()
-            var currentDate: LedgerDate?
             var sinceCheckpoint = 0
-            func apply(_ effective: EffectiveEvent) {
+            try Replay(scope: .wholeLog, asOf: Replay.endOfTime, maxSeq: head).forEachEffective(db, betweenDates: { date, flush in
+                guard sinceCheckpoint >= every else { return }
+                try flush()
+                try builder.checkpoint(state, date: date)
+                sinceCheckpoint = 0
+            }) { effective in
                 state.apply(effective)
                 builder.touch(effective.event)
                 sinceCheckpoint += 1
             }
-            try Self.forEachForReplay(db, after: nil, asOf: LedgerDate(year: LedgerDate.maxYear, month: 12, day: 31)!, maxSeq: head) { seq, event in
-                if let date = currentDate, event.date > date, sinceCheckpoint >= every {
-                    replayer.flush(through: date, into: apply)
-                    try builder.checkpoint(state, date: date)
-                    sinceCheckpoint = 0
-                }
-                currentDate = event.date
-                replayer.feed(seq: seq, event: event, into: apply)
-            }
-            replayer.finish(into: apply)
             if let last = state.lastDate { try builder.checkpoint(state, date: last) }
             return builder.report(events: state.appliedCount)
         }
@@ -120,7 +112,7 @@ extension EventStore {
 
     /// The best usable checkpoint for a replay to `asOf` known at `maxSeq`: the latest one dated on or before `asOf`.
     static func usableCheckpoint(_ db: Database, asOf: LedgerDate, maxSeq: Int64) throws -> Checkpoint? {
-        guard StateCodec.coversCurrentLayout, try hasV2(db) else { return nil }
+        guard StateCodec.coversCurrentLayout, try hasSnapshotTables(db) else { return nil }
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, generation, date, seq, appliedCount, lastDate FROM snapshot
             WHERE date <= ? AND seq <= ? AND (invalidFrom IS NULL OR invalidFrom > ?) AND format = ?
@@ -131,9 +123,8 @@ extension EventStore {
                           appliedCount: row[4], lastDate: try (row[5] as String?).map { try LedgerDate(parsing: $0) })
     }
 
-    /// The state at `asOf` known at `maxSeq`, resumed from the nearest usable checkpoint; nil when there is none.
-    static func resumeFromSnapshot(_ db: Database, asOf: LedgerDate, maxSeq: Int64) throws -> LedgerState? {
-        guard let checkpoint = try usableCheckpoint(db, asOf: asOf, maxSeq: maxSeq) else { return nil }
+    /// The whole state as of a checkpoint; nil when the snapshot cannot be read (a cache miss, never an answer).
+    static func loadCheckpoint(_ db: Database, _ checkpoint: Checkpoint) throws -> LedgerState? {
         var state = LedgerState()
         state.appliedCount = checkpoint.appliedCount
         state.lastDate = checkpoint.lastDate
@@ -155,9 +146,9 @@ extension EventStore {
                 }
             }
         } catch is StateCodecError {
-            return nil  // An unreadable snapshot is a cache miss, never an answer.
+            return nil
         }
-        return try replay(db, from: state, after: checkpoint.date, asOf: asOf, maxSeq: maxSeq)
+        return state
     }
 }
 

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import LedgerCore
 
 extension EventStore {
@@ -21,37 +21,18 @@ extension EventStore {
     /// ```
     public func state(of subject: String, asOf: LedgerDate, knownAt: KnownAt? = nil, useSnapshots: Bool = true) throws -> LedgerState {
         let maxSeq = try maxSeq(for: knownAt)
-        return try writer.read { db in
-            guard try Self.hasV2(db) else {
-                // A ledger written before the amendment index: replay everything.
-                return try Self.replay(db, from: LedgerState(), after: nil, asOf: asOf, maxSeq: maxSeq)
+        return try read { db in
+            guard try Self.hasSubjectIndex(db) else {
+                // A ledger without a complete amendment index (read-only, older or not yet backfilled): replay everything.
+                return try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).state(db)
             }
-            var state = LedgerState()
-            var after: LedgerDate?
-            if useSnapshots, let checkpoint = try Self.usableCheckpoint(db, asOf: asOf, maxSeq: maxSeq),
-               let loaded = try Self.loadSubject(db, subject, at: checkpoint) {
-                state = loaded
-                after = checkpoint.date
-            }
-            let amendments = try Self.subjectAmendments(db, subject, maxSeq: maxSeq)
-            var replayer = after.map { Replayer(amendments: amendments, asOf: asOf, after: $0) } ?? Replayer(amendments: amendments, asOf: asOf)
-            let events = try db.cachedStatement(sql: """
-                SELECT e.seq, e.payload FROM event_party AS p JOIN event AS e ON e.seq = p.seq
-                WHERE p.party = ? AND p.seq <= ? AND e.date > ? AND e.date <= ? ORDER BY e.date, e.seq
-                """)
-            events.arguments = [subject, maxSeq, after?.text ?? "", asOf.text]
-            try events.forEachRawRow { row in
-                let seq = row.int64(0)
-                replayer.feed(seq: seq, event: try Self.decodeStored(seq: seq, payload: row.bytes(1))) { state.apply($0) }
-            }
-            replayer.finish { state.apply($0) }
-
+            var state = try Replay(scope: .subject(subject), asOf: asOf, maxSeq: maxSeq, fromSnapshot: useSnapshots).state(db)
             // The parties the output names, each from its own registration and amendments.
             var named: Set<String> = [subject]
             if let table = state.companies[subject]?.capTable { named.formUnion(table.keys) }
             if let partnership = state.partnerships[subject] { named.formUnion(partnership.parties) }
             for id in named {
-                state.parties[id] = try Self.party(db, id, asOf: asOf, maxSeq: maxSeq)
+                state.parties[id] = try Replay(scope: .registration(id), asOf: asOf, maxSeq: maxSeq).state(db).parties[id]
             }
             return state
         }
@@ -78,26 +59,6 @@ extension EventStore {
             return nil
         }
         return state
-    }
-
-    /// A party's registration at `asOf` known at `maxSeq` (nil when it is not registered by then).
-    static func party(_ db: Database, _ id: String, asOf: LedgerDate, maxSeq: Int64) throws -> PartyInfo? {
-        let amendments = try subjectAmendments(db, id, maxSeq: maxSeq)
-        var replayer = Replayer(amendments: amendments, asOf: asOf)
-        var state = LedgerState()
-        let registration = try db.cachedStatement(sql: """
-            SELECT e.seq, e.payload FROM registry AS r JOIN event AS e ON e.seq = r.seq
-            WHERE r.id = ? AND r.kind = 'party' AND r.seq <= ? AND e.date <= ?
-            """)
-        registration.arguments = [id, maxSeq, asOf.text]
-        try registration.forEachRawRow { row in
-            let seq = row.int64(0)
-            replayer.feed(seq: seq, event: try decodeStored(seq: seq, payload: row.bytes(1))) { state.apply($0) }
-        }
-        replayer.finish { effective in
-            if effective.event.type == .party { state.apply(effective) }
-        }
-        return state.parties[id]
     }
 
     /// The corrections and retractions that can change what `subject`'s events say, resolved.

@@ -1,6 +1,5 @@
-import Crypto
 import Foundation
-import GRDB
+internal import GRDB
 import LedgerCore
 
 /// The result of checking the log's integrity.
@@ -36,12 +35,12 @@ extension EventStore {
     /// head (a hash a user kept) is still in the chain at its place, proving
     /// the log only grew since.
     public func verify(deep: Bool = false, knownHead: String? = nil) throws -> VerifyReport {
-        if !deep, let report = try writer.read({ db in try Self.fastVerify(db, knownHead: knownHead) }) { return report }
-        return try writer.read { db in
+        if !deep, let report = try read({ db in try Self.fastVerify(db, knownHead: knownHead) }) { return report }
+        return try read { db in
             var previous = LogHead(seq: 0, hash: ChainHash.genesis)
             var lastRecorded = ""
             var foundKnownHead = knownHead == nil || knownHead == ChainHash.genesis
-            let cursor = try StoredEvent.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM event ORDER BY seq")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM event ORDER BY seq").map(StoredEvent.init(row:))
             func fail(_ seq: Int64, _ message: String) -> VerifyReport {
                 VerifyReport(count: previous.seq, head: previous, problem: IntegrityProblem(seq: seq, message: message))
             }
@@ -100,17 +99,8 @@ extension EventStore {
     static func fastVerify(_ db: Database, knownHead: String?) throws -> VerifyReport? {
         let statement = try db.makeStatement(sql: "SELECT \(StoredEvent.columns) FROM event ORDER BY seq")
         let checker = ChainChecker(knownHead: knownHead)
-        let channel = BoundedChannel<RowBatch>(capacity: 8)
-        let thread = Thread {
-            while let batch = try? channel.receive() {
-                if !checker.check(batch) { channel.cancel() }
-            }
-            checker.done.signal()
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
+        let consumer = Pipeline.Consumer<RowBatch>(capacity: 8, stackSize: 1 << 20) { batch in checker.check(batch) }
         var batch = RowBatch()
-        var digits: [UInt8] = []
         do {
             try statement.forEachRawRow { row in
                 // A row edited to hold NULLs, numbers or blobs where text belongs is left to the
@@ -121,16 +111,9 @@ extension EventStore {
                 let seq = row.int64(0)
                 let start = batch.inputs.count
                 let prevHash = row.text(8)
-                batch.inputs.append(contentsOf: prevHash)
-                batch.inputs.append(0x0A)
-                digits.removeAll(keepingCapacity: true)
-                var value = seq
-                repeat { digits.append(UInt8(ascii: "0") + UInt8(value % 10)); value /= 10 } while value > 0
-                batch.inputs.append(contentsOf: digits.reversed())
-                for column in Int32(1)...7 {
-                    batch.inputs.append(0x0A)
-                    batch.inputs.append(contentsOf: row.text(column))
-                }
+                ChainHash.layOut(prevHash: prevHash, seq: seq, id: row.text(1), type: row.text(2), date: row.text(3),
+                                 announced: row.text(4), status: row.text(5), recordedAt: row.text(6), payload: row.text(7),
+                                 into: &batch.inputs)
                 let recordedAt = row.text(6), hash = row.text(9)
                 batch.rows.append(RowBatch.Row(seq: seq, input: start..<batch.inputs.count, prevHashCount: prevHash.count,
                                                recordedAt: batch.texts.count..<(batch.texts.count + recordedAt.count),
@@ -138,24 +121,21 @@ extension EventStore {
                 batch.texts.append(contentsOf: recordedAt)
                 batch.texts.append(contentsOf: hash)
                 if batch.rows.count == 512 {
-                    try channel.send(batch)
+                    try consumer.send(batch)
                     batch = RowBatch()
                 }
             }
-            if !batch.rows.isEmpty { try channel.send(batch) }
-        } catch is BoundedChannelCancelled {
+            if !batch.rows.isEmpty { try consumer.send(batch) }
+        } catch is Pipeline.Stopped {
             // The checker found a problem; the general path will name it.
         } catch is FastPathUnsuitable {
-            channel.finish(nil)
-            checker.done.wait()
+            consumer.finish()
             return nil
         } catch {
-            channel.finish(nil)
-            checker.done.wait()
+            consumer.finish()
             throw error
         }
-        channel.finish(nil)
-        checker.done.wait()
+        consumer.finish()
         return checker.report
     }
 }
@@ -184,8 +164,9 @@ private struct RowBatch: Sendable {
 }
 
 /// Checks row batches in seq order: continuity, links, recorded times and hashes.
+///
+/// Unchecked: only the pipeline's worker touches it until ``Pipeline/Consumer/finish()`` returned.
 private final class ChainChecker: @unchecked Sendable {
-    let done = DispatchSemaphore(value: 0)
     private var previousSeq: Int64 = 0
     private var previousHash = Array(ChainHash.genesis.utf8)
     private var lastRecorded: [UInt8] = []
@@ -193,7 +174,6 @@ private final class ChainChecker: @unchecked Sendable {
     private var foundKnownHead: Bool
     private var intact = true
     private var hex = [UInt8](repeating: 0, count: 64)
-    private let hexDigits = Array("0123456789abcdef".utf8)
 
     init(knownHead: String?) {
         known = knownHead.map { Array($0.lowercased().utf8) }
@@ -217,15 +197,7 @@ private final class ChainChecker: @unchecked Sendable {
                     let hash = UnsafeBufferPointer(rebasing: texts[row.hash])
                     guard row.seq == previousSeq + 1, EventStore.same(prevHash, previousHash),
                           !EventStore.precedes(recordedAt, lastRecorded) else { intact = false; return false }
-                    var hasher = SHA256()
-                    hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: inputs[row.input])))
-                    let digest = hasher.finalize()
-                    var index = 0
-                    for byte in digest {
-                        hex[index] = hexDigits[Int(byte >> 4)]
-                        hex[index + 1] = hexDigits[Int(byte & 0x0F)]
-                        index += 2
-                    }
+                    ChainHash.hex(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: inputs[row.input])), into: &hex)
                     guard EventStore.same(hash, hex) else { intact = false; return false }
                     if let known, !foundKnownHead, EventStore.same(hash, known) { foundKnownHead = true }
                     previousSeq = row.seq

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import LedgerCore
 
 /// The event log: one SQLite database, append-only and hash-chained.
@@ -15,8 +15,9 @@ import LedgerCore
 /// let report = try store.verify()
 /// ```
 public struct EventStore: Sendable {
-    /// The database connection(s); a pool for files, a queue in memory.
-    public let writer: any DatabaseWriter
+    /// The database connection(s); a pool for files, a queue in memory. Never leaves the store:
+    /// its errors become ``LedgerError`` through ``read(_:)`` and ``write(_:)``.
+    let writer: any DatabaseWriter
 
     /// Wraps an already-opened writer and migrates it to the current schema.
     ///
@@ -25,22 +26,23 @@ public struct EventStore: Sendable {
     /// runs each in its own transaction, so a process that loses the race can
     /// try to re-run a migration the winner just committed. It then retries
     /// and finds the rest to do (or nothing); a real failure still throws.
-    public init(_ writer: any DatabaseWriter) throws {
+    init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         var attempt = 0
         while true {
             do {
                 try Self.migrator.migrate(writer)
-                return
+                break
             } catch {
                 let complete = (try? writer.read { db in try Self.migrator.hasCompletedMigrations(db) }) ?? false
-                if complete { return }
+                if complete { break }
                 attempt += 1
                 // Each retry can only lose to one more migration of the winner.
                 guard attempt <= 2 * Self.migrator.migrations.count + 2 else { throw error }
                 Thread.sleep(forTimeInterval: 0.005 * Double(attempt))
             }
         }
+        try Self.runBackfills(writer)
     }
 
     private init(readOnly writer: any DatabaseWriter) {
@@ -58,6 +60,10 @@ public struct EventStore: Sendable {
     /// `PRAGMA journal_mode`), so processes creating the same ledger at once
     /// may get `SQLITE_BUSY` there; opening is retried until the busy timeout.
     public static func open(path: String) throws -> EventStore {
+        try translatingDatabaseErrors { try openRetrying(path: path) }
+    }
+
+    private static func openRetrying(path: String) throws -> EventStore {
         let deadline = Date().addingTimeInterval(busyTimeout)
         var pause = 0.002
         while true {
@@ -78,6 +84,10 @@ public struct EventStore: Sendable {
     /// as immutable instead — safe because no `-wal` file with unmerged
     /// writes exists then, so the main file holds every committed event.
     public static func openReadOnly(path: String) throws -> EventStore {
+        try translatingDatabaseErrors { try openReadOnlyFallingBack(path: path) }
+    }
+
+    private static func openReadOnlyFallingBack(path: String) throws -> EventStore {
         do {
             return try openReadOnly(path: path, immutable: false)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
@@ -90,13 +100,30 @@ public struct EventStore: Sendable {
         }
     }
 
+    /// Opens read-only and checks the schema.
+    ///
+    /// A ledger another process is creating holds no table at all until its
+    /// first migration commits; a reader that comes in between waits for it
+    /// (up to ``creationGrace`` seconds) instead of calling it "not a ledger".
     private static func openReadOnly(path: String, immutable: Bool) throws -> EventStore {
         let location = immutable ? immutableURI(path) : path
-        let queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
-        let store = EventStore(readOnly: queue)
-        try store.checkSchema()
-        return store
+        let deadline = Date().addingTimeInterval(creationGrace)
+        while true {
+            let queue = try DatabaseQueue(path: location, configuration: configuration(readOnly: true))
+            let store = EventStore(readOnly: queue)
+            let isEmpty = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 }
+            if isEmpty, !immutable, Date() < deadline {
+                try queue.close()
+                Thread.sleep(forTimeInterval: 0.02)
+                continue
+            }
+            try store.checkSchema()
+            return store
+        }
     }
+
+    /// Seconds a reader waits for a ledger file that exists but holds no table yet.
+    static let creationGrace: TimeInterval = 2
 
     /// A `file:` URI opening `path` read-only and immutable (no locks, no `-shm`).
     static func immutableURI(_ path: String) -> String {
@@ -108,7 +135,7 @@ public struct EventStore: Sendable {
 
     /// A fresh ledger in memory, for tests and throwaway work.
     public static func inMemory() throws -> EventStore {
-        try EventStore(DatabaseQueue(configuration: configuration(readOnly: false)))
+        try translatingDatabaseErrors { try EventStore(DatabaseQueue(configuration: configuration(readOnly: false))) }
     }
 
     /// Seconds a writer waits for another process's transaction.
@@ -129,7 +156,7 @@ public struct EventStore: Sendable {
 
     /// Fails with a plain message when the file is not a ledger of a known schema.
     func checkSchema() throws {
-        let applied = try writer.read { db in try Self.migrator.appliedIdentifiers(db) }
+        let applied = try read { db in try Self.migrator.appliedIdentifiers(db) }
         let known = Set(Self.migrator.migrations)
         guard !applied.isEmpty else {
             throw LedgerError("is not a partnership ledger (no ledger tables found); create one with `partnership-ledger init`")
@@ -152,13 +179,48 @@ public struct LogHead: Hashable, Sendable, Codable {
 
 /// What a writer believes the head of the log is (optimistic concurrency).
 public enum ExpectedHead: Hashable, Sendable {
+    /// The last event's seq.
     case seq(Int64)
+    /// The last event's chain hash.
     case hash(String)
+}
+
+extension EventStore {
+    /// Runs a read transaction; a database error leaves the store as a ``LedgerError``.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.translatingDatabaseErrors { try writer.read(body) }
+    }
+
+    /// Runs a write transaction; a database error leaves the store as a ``LedgerError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.translatingDatabaseErrors { try writer.write(body) }
+    }
+
+    /// Runs `body`, turning a database error into a ``LedgerError`` with one plain sentence.
+    static func translatingDatabaseErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError { throw LedgerError(plainMessage(error)) }
+    }
+
+    /// A database error in plain words (no SQL, no result code names).
+    static func plainMessage(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: "the file is not a SQLite database."
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "the ledger is busy in another process; try again."
+        case .SQLITE_READONLY: "the ledger file is read-only; this command needs to write to it."
+        case .SQLITE_CANTOPEN: "the ledger file cannot be opened (check the path and its permissions)."
+        case .SQLITE_CONSTRAINT: "the ledger refused the write: \(error.message ?? "a rule of the log was broken")."
+        default: "database error: \(error.message ?? "\(error.resultCode)")."
+        }
+    }
 }
 
 extension EventStore {
     /// Checkpoints the write-ahead log and closes every connection.
     public func close() throws {
+        try Self.translatingDatabaseErrors { try closeConnections() }
+    }
+
+    private func closeConnections() throws {
         if let pool = writer as? DatabasePool {
             try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             try pool.close()

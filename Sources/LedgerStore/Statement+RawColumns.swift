@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// Direct column access for the hot loops (replay, verify): no `Row`, `String` or `Data` per column.
 ///

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import LedgerCore
 
 /// Runs the command and turns every failure into one plain sentence and an exit code.
@@ -17,8 +16,6 @@ enum ErrorReporter {
             fail(error.description, code: 1)
         } catch let error as IntegrityFailure {
             fail(error.description, code: 2)
-        } catch let error as DatabaseError {
-            fail(plain(error), code: 1)
         } catch let error as CocoaError {
             fail(error.localizedDescription, code: 1)
         } catch {
@@ -86,17 +83,6 @@ enum ErrorReporter {
             }
         }
         return String(out)
-    }
-
-    static func plain(_ error: DatabaseError) -> String {
-        switch error.resultCode {
-        case .SQLITE_NOTADB: "the file is not a SQLite database."
-        case .SQLITE_BUSY, .SQLITE_LOCKED: "the ledger is busy in another process; try again."
-        case .SQLITE_READONLY: "the ledger file is read-only; this command needs to write to it."
-        case .SQLITE_CANTOPEN: "the ledger file cannot be opened (check the path and its permissions)."
-        case .SQLITE_CONSTRAINT: "the ledger refused the write: \(error.message ?? "a rule of the log was broken")."
-        default: "database error: \(error.message ?? "\(error.resultCode)")."
-        }
     }
 }
 

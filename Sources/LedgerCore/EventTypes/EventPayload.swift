@@ -70,6 +70,7 @@ public struct Registration: Hashable, Sendable {
     /// The registered party or partnership id.
     public var id: String
 
+    /// A registration of `id` in the `kind` registry.
     public init(kind: Kind, id: String) { self.kind = kind; self.id = id }
 }
 
@@ -84,6 +85,7 @@ public struct EventField: Hashable, Sendable {
     /// What the field holds, in one phrase.
     public var summary: String
 
+    /// A field; required unless said otherwise.
     public init(_ name: String, required: Bool = true, default defaultValue: String? = nil, _ summary: String) {
         self.name = name; self.required = required; self.defaultValue = defaultValue; self.summary = summary
     }
