@@ -38,30 +38,26 @@ extension LedgerState {
             partnership.since = event.date
             partnership.eventId = event.id
             for (name, value) in p.terms {
-                partnership.terms[name] = TermState(value: value, since: event.date, eventId: event.id, status: event.status)
+                partnership.record(TermClaim(kind: .set, value: value, origin: ClaimOrigin(event)), about: name)
             }
             partnerships[p.partnership] = partnership
         case .fundingRound(let round):
             applyRound(round, event: event, seq: seq)
         case .valuation(let v):
             addValuation(Figure(money: v.value, basis: v.basis.rawValue, date: event.date, status: event.status,
-                                seq: seq, eventId: event.id, sources: event.sources), to: v.company)
+                                seq: seq, eventId: event.id, sources: event.sources, announced: event.announced), to: v.company)
         case .revenue(let r):
             let figure = Figure(money: r.amount, basis: r.basis.rawValue, date: event.date, status: event.status,
-                                seq: seq, eventId: event.id, sources: event.sources, period: r.period)
+                                seq: seq, eventId: event.id, sources: event.sources, period: r.period, announced: event.announced)
             companies[r.company, default: CompanyState(id: r.company)].revenue[RevenueKey(date: event.date, basis: r.basis), default: []].append(figure)
         case .governance(let g):
             // Mutated in place (no copy of the company's history per event).
             Self.applyGovernance(g, event: event, to: &companies[g.company, default: CompanyState(id: g.company)])
         case .renegotiation(let r):
             guard partnerships[r.partnership] != nil else { return }
+            let origin = ClaimOrigin(event)
             for change in r.changes {
-                switch change.action {
-                case .set(let value):
-                    partnerships[r.partnership]!.terms[change.term] = TermState(value: value, since: event.date, eventId: event.id, status: event.status)
-                case .remove:
-                    partnerships[r.partnership]!.terms[change.term] = nil
-                }
+                partnerships[r.partnership]!.record(TermClaim(change.action, origin: origin), about: change.term)
             }
         case .recapitalization(let r):
             var table: [String: Decimal] = [:]
@@ -91,7 +87,7 @@ extension LedgerState {
         if let post = round.impliedPostMoney {
             company.valuations[event.date, default: []].append(
                 Figure(money: post, basis: ValuationBasis.postMoney.rawValue, date: event.date, status: event.status,
-                       seq: seq, eventId: event.id, sources: event.sources))
+                       seq: seq, eventId: event.id, sources: event.sources, announced: event.announced))
             if round.instrument == .equity, let total = round.total, post.amount > 0 {
                 // Dilution: earlier holders keep (1 − total/post) of their stake; each investor gets amount/post.
                 let keep = 1 - total.amount / post.amount

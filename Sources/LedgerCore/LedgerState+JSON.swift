@@ -16,15 +16,17 @@ extension Figure {
         object["status"] = .string(status.rawValue)
         object["sources"] = .array(sources.map(JSONValue.string))
         if let period { object["period"] = .object(["from": .string(period.from.text), "to": .string(period.to.text)]) }
+        if let announced { object["announced"] = .string(announced.text) }
         return .object(object)
     }
 }
 
 extension ChosenFigure {
-    /// The chosen figure's JSON plus `alternatives` (the figures passed over).
+    /// The chosen figure's JSON plus `alternatives` (the figures passed over) and `disputed`.
     public var json: JSONValue {
         guard case .object(var object) = chosen.json else { return .null }
         object["alternatives"] = .array(alternatives.map(\.json))
+        object["disputed"] = .bool(disputed)
         return .object(object)
     }
 }
@@ -45,10 +47,32 @@ extension CapTableView {
 }
 
 extension TermView {
-    /// One element of `terms PARTNERSHIP --format json`.
+    /// One element of `terms PARTNERSHIP --format json`, with `members` (CONTRACT §4) and `disputed`.
     public var json: JSONValue {
         .object(["term": .string(term), "value": value, "since": .string(since.text),
-                 "eventId": .string(eventId), "status": .string(status.rawValue)])
+                 "eventId": .string(eventId), "status": .string(status.rawValue),
+                 "members": .object(members.mapValues(\.json)), "disputed": .bool(disputed)])
+    }
+}
+
+extension MemberClaim {
+    /// `{"value", "status", "eventId", "since", "announced"?, "sources"}`.
+    public var json: JSONValue {
+        var object: [String: JSONValue] = ["value": value, "status": .string(origin.status.rawValue),
+                                           "eventId": .string(origin.eventId), "since": .string(origin.date.text),
+                                           "sources": .array(origin.sources.map(JSONValue.string))]
+        if let announced = origin.announced { object["announced"] = .string(announced.text) }
+        return .object(object)
+    }
+}
+
+extension ClaimChoice<MemberClaim> {
+    /// The shown member claim plus `alternatives` and `disputed`.
+    public var json: JSONValue {
+        guard case .object(var object) = shown.json else { return .null }
+        object["alternatives"] = .array(alternatives.map(\.json))
+        object["disputed"] = .bool(disputed)
+        return .object(object)
     }
 }
 

@@ -15,6 +15,7 @@ extension LedgerState {
     public static let layoutFingerprint: String = {
         let money = Money(amount: 1, currency: "USD")
         let date = LedgerDate(year: 2000, month: 1, day: 1)!
+        let origin = ClaimOrigin(date: date, announced: nil, status: .confirmed, eventId: "e", sources: [])
         let figure = Figure(money: money, basis: "b", date: date, status: .confirmed, seq: 1, eventId: "e", sources: [])
         let samples: [Any] = [
             LedgerState(), CompanyState(id: "c"), PartyInfo(name: "n", kind: .company, eventId: "e"),
@@ -23,6 +24,8 @@ extension LedgerState {
             RoundRecord(date: date, eventId: "e", round: "r", instrument: .equity, investments: [], postMoney: nil, partnership: nil, status: .confirmed),
             RoleState(holders: [], since: date, eventId: "e"), MoneyTotals(), money,
             Investment(investor: "i", amount: money), DatePeriod(from: date, to: date), RevenueKey(date: date, basis: .period),
+            TermClaim(kind: .set, value: .null, origin: origin), origin, MemberClaim(value: .null, origin: origin),
+            ClaimChoice(shown: MemberClaim(value: .null, origin: origin), alternatives: [], disputed: false),
         ]
         return samples.map { sample in
             let mirror = Mirror(reflecting: sample)

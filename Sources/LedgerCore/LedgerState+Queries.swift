@@ -25,7 +25,10 @@ public struct HolderStake: Hashable, Sendable {
 /// The figure the projection shows, and the disagreeing figures it passed over.
 public struct ChosenFigure: Hashable, Sendable {
     public var chosen: Figure
+    /// The other figures of the same date, best first.
     public var alternatives: [Figure]
+    /// True when an alternative of the same rank (status, then announced) gives another amount.
+    public var disputed: Bool = false
 }
 
 /// One term in force.
@@ -35,15 +38,18 @@ public struct TermView: Hashable, Sendable {
     public var since: LedgerDate
     public var eventId: String
     public var status: EventStatus
+    /// Each member of an object value with its claims; empty for other values.
+    public var members: [String: ClaimChoice<MemberClaim>] = [:]
+    /// True when equal-rank claims disagree about the term or a member.
+    public var disputed = false
 }
 
 extension LedgerState {
-    /// Picks the winning figure of a group of disagreeing ones.
+    /// Picks the figure shown among figures of the same date, by ``ClaimPrecedence``.
     static func choose(_ figures: [Figure]) -> ChosenFigure? {
-        guard var best = figures.first else { return nil }
-        for figure in figures.dropFirst() where figure.beats(best) { best = figure }
-        let others = figures.filter { $0 != best }.sorted { $0.beats($1) }
-        return ChosenFigure(chosen: best, alternatives: others)
+        ClaimPrecedence.choose(figures, rank: \.rank, key: \.eventId, agree: { $0.money == $1.money }).map {
+            ChosenFigure(chosen: $0.shown, alternatives: $0.alternatives, disputed: $0.disputed)
+        }
     }
 
     /// The valuation in force for `company`: the latest date's figure, disagreements resolved.
@@ -81,7 +87,8 @@ extension LedgerState {
         guard let terms = partnerships[partnership]?.terms else { return [] }
         return terms.keys.sorted().map { name in
             let term = terms[name]!
-            return TermView(term: name, value: term.value, since: term.since, eventId: term.eventId, status: term.status)
+            return TermView(term: name, value: term.value, since: term.since, eventId: term.eventId, status: term.status,
+                            members: term.members, disputed: term.disputed)
         }
     }
 

@@ -43,15 +43,24 @@ public struct PartnershipState: Hashable, Sendable, Codable {
     public var terms: [String: TermState] = [:]
     /// Capital invested through rounds tagged with this partnership, by investor.
     public var invested: [String: MoneyTotals] = [:]
+    /// Every claim about each term since its last whole-value set or removal; ``terms`` is resolved from these.
+    public var claims: [String: [TermClaim]] = [:]
 }
 
 /// One term's value and where it came from.
 public struct TermState: Hashable, Sendable, Codable {
+    /// The value in force: for an object, each member's shown claim.
     public var value: JSONValue
-    /// Effective date of the event that set it.
+    /// Effective date of the latest claim shown.
     public var since: LedgerDate
+    /// The event of that claim.
     public var eventId: String
+    /// That event's status.
     public var status: EventStatus
+    /// Each member of an object value: the claim shown and the claims passed over. Empty for other values.
+    public var members: [String: ClaimChoice<MemberClaim>] = [:]
+    /// True when equal-rank claims disagree about the term or one of its members.
+    public var disputed = false
 }
 
 /// Everything the ledger knows about one company at the as-of date.
@@ -86,12 +95,11 @@ public struct Figure: Hashable, Sendable, Codable {
     public var eventId: String
     public var sources: [String]
     public var period: DatePeriod?
+    /// When the event became public, if known (settles ties between equal-status figures).
+    public var announced: LedgerDate?
 
-    /// True when this figure beats `other`: surer status first, then later recorded.
-    public func beats(_ other: Figure) -> Bool {
-        if status.precedence != other.status.precedence { return status.precedence > other.status.precedence }
-        return seq > other.seq
-    }
+    /// Its rank among figures of the same date (CONTRACT §4).
+    public var rank: ClaimRank { ClaimRank(status: status, date: date, announced: announced) }
 }
 
 /// The group of revenue claims that describe the same figure.

@@ -19,10 +19,12 @@ public enum StateCodec {
     /// The state layout this codec writes and reads.
     static let coveredLayout = "LedgerState(parties,partnerships,companies,lastDate,appliedCount);"
         + "CompanyState(id,capTable,capTableEventId,valuations,invested,rounds,roles,revenue);PartyInfo(name,kind,eventId);"
-        + "PartnershipState(id,parties,since,eventId,terms,invested);TermState(value,since,eventId,status);"
-        + "Figure(money,basis,date,status,seq,eventId,sources,period);"
+        + "PartnershipState(id,parties,since,eventId,terms,invested,claims);TermState(value,since,eventId,status,members,disputed);"
+        + "Figure(money,basis,date,status,seq,eventId,sources,period,announced);"
         + "RoundRecord(date,eventId,round,instrument,investments,postMoney,partnership,status);RoleState(holders,since,eventId);"
-        + "MoneyTotals(byCurrency);Money(amount,currency);Investment(investor,amount);DatePeriod(from,to);RevenueKey(date,basis)"
+        + "MoneyTotals(byCurrency);Money(amount,currency);Investment(investor,amount);DatePeriod(from,to);RevenueKey(date,basis);"
+        + "TermClaim(kind,value,origin);ClaimOrigin(date,announced,status,eventId,sources);MemberClaim(value,origin);"
+        + "ClaimChoice<MemberClaim>(shown,alternatives,disputed)"
 
     /// Whether this codec still covers every field of the state.
     public static var coversCurrentLayout: Bool { LedgerState.layoutFingerprint == coveredLayout }
@@ -40,9 +42,15 @@ public enum StateCodec {
         var w = Writer(out: out)
         out = []
         w.string(partnership.id); w.strings(partnership.parties); w.date(partnership.since); w.string(partnership.eventId)
-        w.count(partnership.terms.count)
-        for (name, term) in partnership.terms {
-            w.string(name); w.string(term.value.canonicalText); w.date(term.since); w.string(term.eventId); w.string(term.status.rawValue)
+        // The terms in force are resolved again from their claims on reading.
+        w.count(partnership.claims.count)
+        for (name, claims) in partnership.claims {
+            w.string(name); w.count(claims.count)
+            for claim in claims {
+                w.string(claim.kind.rawValue); w.string(claim.value.canonicalText)
+                w.date(claim.origin.date); w.optionalDate(claim.origin.announced); w.string(claim.origin.status.rawValue)
+                w.string(claim.origin.eventId); w.strings(claim.origin.sources)
+            }
         }
         w.totals(partnership.invested)
         out = w.out
@@ -92,9 +100,19 @@ public enum StateCodec {
         let terms = try r.count()
         for _ in 0..<terms {
             let name = try r.string()
-            let value: JSONValue
-            do { value = try JSONParser.parse(try r.string()) } catch { throw StateCodecError() }
-            partnership.terms[name] = TermState(value: value, since: try r.date(), eventId: try r.string(), status: try r.enumeration(EventStatus.self))
+            let count = try r.count()
+            var claims: [TermClaim] = []
+            claims.reserveCapacity(count)
+            for _ in 0..<count {
+                let kind = try r.enumeration(TermClaim.Kind.self)
+                let value: JSONValue
+                do { value = try JSONParser.parse(try r.string()) } catch { throw StateCodecError() }
+                let origin = ClaimOrigin(date: try r.date(), announced: try r.optionalDate(), status: try r.enumeration(EventStatus.self),
+                                         eventId: try r.string(), sources: try r.strings())
+                claims.append(TermClaim(kind: kind, value: value, origin: origin))
+            }
+            partnership.claims[name] = claims
+            partnership.terms[name] = TermState.resolve(claims)
         }
         partnership.invested = try r.totals()
         try r.end()
@@ -196,7 +214,12 @@ public enum StateCodec {
                 money(figure.money); string(figure.basis); date(figure.date); string(figure.status.rawValue); signed(figure.seq)
                 string(figure.eventId); strings(figure.sources)
                 if let period = figure.period { byte(1); date(period.from); date(period.to) } else { byte(0) }
+                optionalDate(figure.announced)
             }
+        }
+
+        mutating func optionalDate(_ value: LedgerDate?) {
+            if let value { byte(1); date(value) } else { byte(0) }
         }
     }
 
@@ -308,9 +331,13 @@ public enum StateCodec {
                 let seq = try signed(), eventId = try string(), sources = try strings()
                 let period: DatePeriod? = try byte() == 1 ? DatePeriod(from: try self.date(), to: try self.date()) : nil
                 figures.append(Figure(money: money, basis: basis, date: date, status: status, seq: seq, eventId: eventId,
-                                      sources: sources, period: period))
+                                      sources: sources, period: period, announced: try optionalDate()))
             }
             return figures
+        }
+
+        mutating func optionalDate() throws(StateCodecError) -> LedgerDate? {
+            try byte() == 1 ? try date() : nil
         }
 
         func end() throws(StateCodecError) {

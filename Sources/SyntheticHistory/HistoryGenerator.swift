@@ -239,7 +239,10 @@ public struct HistoryGenerator: Sendable {
         case .renegotiation:
             let p = partnerships[Int(plan.subject)]
             var changes: [TermChange] = []
-            switch random.int(in: 0..<5) {
+            switch random.int(in: 0..<6) {
+            case 5:
+                changes.append(TermChange(term: "revenue-share", action: .merge([
+                    "rate": .string(Self.fraction(random.int(in: 5...30), 100))])))
             case 0, 1:
                 changes.append(TermChange(term: "revenue-share", action: .set(.object([
                     "rate": .string(Self.fraction(random.int(in: 5...30), 100)), "payer": .string(Self.companyID(p.company)),

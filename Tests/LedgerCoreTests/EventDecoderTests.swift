@@ -379,7 +379,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
         // renegotiation
         BadInput("renegotiation remove false", renegotiation(#"{"term": "exclusivity", "remove": false}"#), "must be true", field: "changes[0].remove"),
-        BadInput("renegotiation set and remove", renegotiation(#"{"term": "exclusivity", "set": 1, "remove": true}"#), #"must have exactly one of "set" or "remove""#, field: "changes[0]"),
+        BadInput("renegotiation set and remove", renegotiation(#"{"term": "exclusivity", "set": 1, "remove": true}"#), #"must have exactly one of "set", "merge" or "remove""#, field: "changes[0]"),
+        BadInput("renegotiation merge not an object", renegotiation(#"{"term": "exclusivity", "merge": true}"#), "must be a non-empty object of members", field: "changes[0].merge"),
         BadInput("renegotiation without changes", #"{"type": "renegotiation", "date": "2025-10-28", "partnership": "m-o", "changes": []}"#, "must not be empty", field: "changes"),
         BadInput("renegotiation term not a slug", renegotiation(#"{"term": "Exclusivity!", "set": true}"#), "must be a slug", field: "changes[0].term"),
 

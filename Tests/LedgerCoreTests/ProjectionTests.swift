@@ -188,17 +188,31 @@ import Testing
         #expect(log.state(asOf: "2020-12-31").valuation(of: "acme") == nil)
     }
 
-    @Test func sameDateValuationsResolveByStatusThenLaterSeq() throws {
+    /// CONTRACT §4 replaced "the later recorded wins": equal-status figures are settled by `announced`, else disputed.
+    @Test func sameDateValuationsResolveByStatusThenAnnouncedElseDisputed() throws {
         var log = Log()
+        var conf2 = valuation("conf-2", company: "acme", date: "2022-01-01", usd("400"), status: .confirmed)
+        conf2.announced = day("2022-01-05")
         log.append(
             valuation("est", company: "acme", date: "2022-01-01", usd("100"), status: .estimate),
             valuation("conf-1", company: "acme", date: "2022-01-01", usd("200"), status: .confirmed),
             valuation("rep", company: "acme", date: "2022-01-01", usd("300"), status: .reported),
-            valuation("conf-2", company: "acme", date: "2022-01-01", usd("400"), status: .confirmed))
+            conf2)
         let chosen = try #require(log.state(asOf: "2022-01-01").valuation(of: "acme"))
         #expect(chosen.chosen.eventId == "conf-2")
         #expect(chosen.chosen.money == usd("400"))
         #expect(chosen.alternatives.map(\.eventId) == ["conf-1", "rep", "est"])
+        #expect(!chosen.disputed)
+
+        var tie = Log()
+        tie.append(
+            valuation("conf-2", company: "acme", date: "2022-01-01", usd("400"), status: .confirmed),
+            valuation("conf-1", company: "acme", date: "2022-01-01", usd("200"), status: .confirmed),
+            valuation("rep", company: "acme", date: "2022-01-01", usd("300"), status: .reported))
+        let disputed = try #require(tie.state(asOf: "2022-01-01").valuation(of: "acme"))
+        #expect(disputed.chosen.eventId == "conf-2")
+        #expect(disputed.alternatives.map(\.eventId) == ["conf-1", "rep"])
+        #expect(disputed.disputed)
     }
 
     @Test func aConfirmedValuationBeatsALaterRecordedReportedOne() throws {
@@ -324,14 +338,17 @@ import Testing
         #expect(figures[1].figure.alternatives.isEmpty)
     }
 
-    @Test func sameStatusRevenueResolvesToTheLaterRecorded() throws {
+    /// CONTRACT §4: the recording order never decides; an unsettled tie is disputed, the last event id shown.
+    @Test(arguments: [false, true])
+    func sameStatusRevenueIsDisputedWhateverTheRecordingOrder(reversed: Bool) throws {
         var log = Log()
-        log.append(
-            revenue("first", company: "o", date: "2024-06-30", usd("1"), status: .reported),
-            revenue("second", company: "o", date: "2024-06-30", usd("2"), status: .reported))
+        let first = revenue("first", company: "o", date: "2024-06-30", usd("1"), status: .reported)
+        let second = revenue("second", company: "o", date: "2024-06-30", usd("2"), status: .reported)
+        for event in reversed ? [second, first] : [first, second] { log.append(event) }
         let figure = try #require(log.state(asOf: "2024-06-30").revenue(of: "o").first?.figure)
         #expect(figure.chosen.eventId == "second")
         #expect(figure.alternatives.map(\.eventId) == ["first"])
+        #expect(figure.disputed)
     }
 
     @Test func latestRevenueIsTheLatestDatePerBasis() throws {

@@ -14,8 +14,8 @@ public enum FactValue: Hashable, Sendable {
     case totals(MoneyTotals)
     /// The holders of a governance role.
     case holders([String])
-    /// A term's value.
-    case term(JSONValue)
+    /// A term's value, and the status of each member's shown claim (empty unless the value is an object).
+    case term(JSONValue, members: [String: EventStatus] = [:])
 
     /// The JSON form: a decimal string, a Money object, an array of Money or of ids, or the term's value.
     public var json: JSONValue {
@@ -24,7 +24,7 @@ public enum FactValue: Hashable, Sendable {
         case .money(let money): money.json
         case .totals(let totals): totals.json
         case .holders(let holders): .array(holders.map(JSONValue.string))
-        case .term(let value): value
+        case .term(let value, _): value
         }
     }
 }

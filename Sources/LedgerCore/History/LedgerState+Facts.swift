@@ -29,7 +29,7 @@ extension LedgerState {
         }
         if let partnership = partnerships[subject] {
             for (term, state) in partnership.terms {
-                facts[FactKey(subject: subject, aspect: .term, name: term)] = .term(state.value)
+                facts[FactKey(subject: subject, aspect: .term, name: term)] = .term(state.value, members: state.members.mapValues(\.shown.origin.status))
             }
             for (investor, totals) in partnership.invested {
                 facts[FactKey(subject: subject, aspect: .invested, name: investor)] = .totals(totals)

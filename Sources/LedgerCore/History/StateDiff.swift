@@ -38,24 +38,70 @@ public struct StateDiff: Sendable {
             start = snapshot()
             for id in state.subjectIDs where includes(id) { latest[id] = state.facts(of: id) }
         }
+        guard start != nil else { state.apply(effective); return }
+        if let first = dayEvents.first, first.event.date != event.date { settleDay() }
+        if dayEvents.isEmpty { dayStart = state }
         state.apply(effective)
-        guard start != nil else { return }
-        let cause = DiffCause(date: event.date, eventId: event.id, correctedBy: effective.correctedBy,
-                              type: event.type, status: event.status, sources: event.sources)
+        dayEvents.append(effective)
+    }
+
+    // Same-date events: which of them caused a fact's change is settled once the date is over, so the
+    // answer does not depend on the order they were recorded in (CONTRACT §4).
+    private var dayStart: LedgerState?
+    private var dayEvents: [EffectiveEvent] = []
+
+    /// Attributes each fact that moved over the pending date to every event of that date that, applied
+    /// alone to the state the date started from (with that date's registrations), moves it.
+    private mutating func settleDay() {
+        for (key, list) in Self.dayCauses(dayStart, dayEvents, state: state, latest: &latest, includes: includes) {
+            causes[key, default: []] += list
+        }
+        dayEvents = []
+        dayStart = nil
+    }
+
+    private static func dayCauses(_ dayStart: LedgerState?, _ events: [EffectiveEvent], state: LedgerState,
+                                  latest: inout [String: [FactKey: FactValue]],
+                                  includes: (String) -> Bool) -> [FactKey: [DiffCause]] {
+        guard let dayStart, !events.isEmpty else { return [:] }
+        var found: [FactKey: [DiffCause]] = [:]
+        // The date's registrations (a partnership and its first round on one day) stand under every other event.
+        var base = dayStart
+        for effective in events where effective.event.body.registration != nil { base.apply(effective) }
         // Only the subjects an event names can change (see LedgerState.apply).
-        for id in event.namedIDs where includes(id) && (state.companies[id] != nil || state.partnerships[id] != nil) {
+        let subjects = Set(events.flatMap(\.event.namedIDs)).filter {
+            includes($0) && (state.companies[$0] != nil || state.partnerships[$0] != nil)
+        }
+        for id in subjects.sorted() {
             let before = latest[id] ?? [:]
             let after = state.facts(of: id)
-            for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
-                causes[key, default: []].append(cause)
-            }
             latest[id] = after
+            let moved = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            guard !moved.isEmpty else { continue }
+            let startFacts = dayStart.facts(of: id), baseFacts = base.facts(of: id)
+            for effective in events.sorted(by: { $0.event.id < $1.event.id }) where effective.event.namedIDs.contains(id) {
+                let registers = effective.event.body.registration != nil
+                var alone = registers ? dayStart : base
+                alone.apply(effective)
+                let facts = alone.facts(of: id)
+                let startFacts = registers ? startFacts : baseFacts
+                let event = effective.event
+                let cause = DiffCause(date: event.date, eventId: event.id, correctedBy: effective.correctedBy,
+                                      type: event.type, status: event.status, sources: event.sources)
+                for key in moved where facts[key] != startFacts[key] { found[key, default: []].append(cause) }
+            }
         }
+        return found
     }
 
     /// The facts that differ between the two dates, sorted by subject, aspect and name.
     public var differences: [StateDifference] {
         guard let start else { return [] }
+        var latest = self.latest
+        var causes = self.causes
+        for (key, list) in Self.dayCauses(dayStart, dayEvents, state: state, latest: &latest, includes: includes) {
+            causes[key, default: []] += list
+        }
         let end = snapshot()
         return Set(start.keys).union(end.keys).sorted().compactMap { key in
             guard start[key] != end[key] else { return nil }

@@ -10,7 +10,7 @@
 /// adds a `revert` line: the term going back to the value in force without it.
 ///
 /// The fold mirrors ``LedgerState/apply(_:)`` for terms: initial terms from
-/// the `partnership` event, then each renegotiation in (date, seq) order;
+/// the `partnership` event, then each renegotiation in date order (same-date events in the order of ``lines``);
 /// renegotiations before the partnership exists are ignored, as there.
 ///
 /// ```swift
@@ -32,8 +32,19 @@ public enum TermAudit {
             .sorted { ($0.event.date, $0.seq) < ($1.event.date, $1.seq) }
         let ids = Set(facts.filter { isAbout($0.event, partnership) }.map(\.event.id))
         let log = amendments.touching(ids: ids) { isAbout($0, partnership) }
+        // Same-date events are told in an order of their own, never the recording order: a registration first,
+        // then the surer claim before the weaker one that fills its gaps, then by event id.
+        let told = facts.sorted { a, b in
+            let ka = (a.event.date, a.event.type == .partnership ? 0 : 1), kb = (b.event.date, b.event.type == .partnership ? 0 : 1)
+            if ka != kb { return ka < kb }
+            let ra = ClaimRank(status: a.event.status, date: a.event.date, announced: a.event.announced)
+            let rb = ClaimRank(status: b.event.status, date: b.event.date, announced: b.event.announced)
+            return ra != rb ? ra > rb : a.event.id < b.event.id
+        }
+        var ordinals: [String: Int64] = [:]
+        for (offset, fact) in told.enumerated() where ordinals[fact.event.id] == nil { ordinals[fact.event.id] = Int64(offset) }
         let beliefs = (0...log.records.count).map { k in
-            Belief(partnership: partnership, facts: facts, log: log, count: k)
+            Belief(partnership: partnership, facts: facts, log: log, count: k, ordinals: ordinals)
         }
 
         let current = beliefs[beliefs.count - 1]

@@ -28,6 +28,17 @@ extension TermAuditLine {
         if let amendedBy { object["amendedBy"] = .string(amendedBy) }
         if let amendedOn { object["amendedOn"] = .string(amendedOn.text) }
         if let amendedRecordedAt { object["amendedRecordedAt"] = .string(amendedRecordedAt.text) }
+        if let changes = MemberChange.between(from, to), !changes.isEmpty {
+            object["members"] = .object(Dictionary(uniqueKeysWithValues: changes.map { change in
+                var member: [String: JSONValue] = ["from": change.from ?? .null, "to": change.to ?? .null]
+                if let claim = members[change.key] {
+                    member["status"] = .string(claim.origin.status.rawValue)
+                    member["eventId"] = .string(claim.origin.eventId)
+                }
+                return (change.key, .object(member))
+            }))
+        }
+        if scheduled { object["scheduled"] = .bool(true) }
         return .object(object)
     }
 }

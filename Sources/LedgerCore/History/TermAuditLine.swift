@@ -25,6 +25,8 @@ public struct TermAuditLine: Hashable, Sendable {
     public enum Action: String, Hashable, Sendable {
         /// Gave the term a value (the initial terms of a `partnership` event count as `set`).
         case set
+        /// Set some members of the term and kept the others.
+        case merge
         /// Removed the term.
         case remove
         /// Undid a retracted line: the term went back to the value in force without it.
@@ -61,9 +63,14 @@ public struct TermAuditLine: Hashable, Sendable {
     public var amendedOn: LedgerDate?
     /// For superseded and retracted lines: when the ledger recorded that amendment.
     public var amendedRecordedAt: Timestamp?
+    /// For object values: each member this line changed that is in force after it, with the claim shown for it
+    /// (its own event and status: a same-date claim of higher rank may keep another event's member).
+    public var members: [String: MemberClaim] = [:]
+    /// True when the change takes effect after the as-of date of the audit (a change scheduled, not yet in force).
+    public var scheduled = false
 
     /// Whether the line restates the value already in force (a new source for the same terms).
-    public var isRestatement: Bool { action == .set && from == to }
+    public var isRestatement: Bool { (action == .set || action == .merge) && from == to }
 
     /// Creates a line; amendment details default to none.
     public init(date: LedgerDate, term: String, from: JSONValue?, to: JSONValue?, action: Action, eventId: String,

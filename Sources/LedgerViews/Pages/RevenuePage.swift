@@ -38,7 +38,7 @@ public struct RevenuePage: LedgerPage {
         for (_, figure) in figures {
             let f = figure.chosen
             let others = figure.alternatives.map { "\(HumanNumbers.money($0.money)) (\($0.status.rawValue))" }.joined(separator: "; ")
-            table.add([f.date.text, f.basis, HumanNumbers.money(f.money), f.status.rawValue, f.eventId, others])
+            table.add([f.date.text, f.basis, HumanNumbers.money(f.money), f.status.rawValue + (figure.disputed ? " (disputed)" : ""), f.eventId, others])
         }
         return "\(state.name(of: company)) (\(company)) revenue as of \(asOf)\n\n" + (figures.isEmpty ? "no revenue recorded" : table.rendered)
     }

@@ -43,7 +43,8 @@ public struct SharesPage: LedgerPage {
     static func valuationLine(_ valuation: ChosenFigure?) -> String {
         guard let valuation else { return "valuation: unknown" }
         let figure = valuation.chosen
-        var line = "valuation: \(HumanNumbers.money(figure.money)) (\(figure.basis), \(figure.date), \(figure.status.rawValue), event \(figure.eventId))"
+        let status = figure.status.rawValue + (valuation.disputed ? ", disputed" : "")
+        var line = "valuation: \(HumanNumbers.money(figure.money)) (\(figure.basis), \(figure.date), \(status), event \(figure.eventId))"
         if !valuation.alternatives.isEmpty {
             line += "\n  other figures for that date: " + valuation.alternatives.map {
                 "\(HumanNumbers.money($0.money)) (\($0.status.rawValue), event \($0.eventId))"

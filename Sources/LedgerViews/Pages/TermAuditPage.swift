@@ -5,7 +5,7 @@ import LedgerStore
 public struct TermAuditPage: LedgerPage {
     /// The partnership.
     public var partnership: String
-    /// Changes dated later are hidden.
+    /// Changes dated later are shown as scheduled.
     public var asOf: LedgerDate
     /// The recorded-time bound, echoed in the heading and JSON.
     public var knownAt: String?
@@ -22,11 +22,15 @@ public struct TermAuditPage: LedgerPage {
         let asOf = point.asOf
         let maxSeq = try store.maxSeq(for: point.knownAt?.bound)
         let events = try store.loggedEvents(naming: id, maxSeq: maxSeq)
-        let all = TermAudit.lines(partnership: id, events: events, amendments: try store.amendmentLog(maxSeq: maxSeq))
-            .filter { $0.date <= asOf }
+        // Changes dated after `asOf` are listed too, marked scheduled (a renegotiation effective in 2030 is history already written).
+        let all = TermAudit.lines(partnership: id, events: events, amendments: try store.amendmentLog(maxSeq: maxSeq)).map { line in
+            var line = line
+            line.scheduled = line.date > asOf
+            return line
+        }
         let lines = all.filter { term == nil || $0.term == term }
-        if let term, lines.isEmpty {
-            let known = Set(all.map(\.term)).sorted()
+        if let term, !lines.contains(where: { $0.date <= asOf }) {
+            let known = Set(all.filter { $0.date <= asOf }.map(\.term)).sorted()
             throw LedgerError("no change to a term \"\(term)\" in \(id) by \(asOf)" + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
         }
         return TermAuditPage(partnership: id, asOf: asOf, knownAt: point.knownAt?.text, term: term,

@@ -35,7 +35,29 @@ public struct TermsPage: LedgerPage {
             return "\(partnership) as of \(asOf): not yet in force (no partnership event dated on or before \(asOf))"
         }
         var table = TextTable(["TERM", "VALUE", "SINCE", "STATUS", "EVENT"])
-        for term in terms { table.add([term.term, ValueText.term(term.value), term.since.text, term.status.rawValue, term.eventId]) }
-        return "\(partnership) (\(info.parties.joined(separator: ", "))) as of \(asOf)\n\n" + (terms.isEmpty ? "no terms in force" : table.rendered)
+        for term in terms {
+            table.add([term.term, ValueText.term(term.value), term.since.text, term.status.rawValue + (term.disputed ? " (disputed)" : ""), term.eventId])
+        }
+        let heading = "\(partnership) (\(info.parties.joined(separator: ", "))) as of \(asOf)\n\n"
+        return heading + (terms.isEmpty ? "no terms in force" : table.rendered + memberClaims)
+    }
+
+    /// The members that do not simply follow their term's event: another event, status, alternatives or a dispute.
+    var memberClaims: String {
+        var table = TextTable(["TERM", "MEMBER", "VALUE", "SINCE", "STATUS", "EVENT", "OTHER CLAIMS"])
+        for term in terms {
+            for name in term.members.keys.sorted() {
+                let member = term.members[name]!
+                let shown = member.shown.origin
+                guard shown.eventId != term.eventId || member.disputed || member.alternatives.contains(where: { $0.value != member.shown.value })
+                else { continue }
+                let others = member.alternatives.map {
+                    "\(ValueText.term($0.value)) (\($0.origin.status.rawValue), \($0.origin.eventId))"
+                }.joined(separator: "; ")
+                table.add([term.term, name, ValueText.term(member.shown.value), shown.date.text,
+                           shown.status.rawValue + (member.disputed ? " (disputed)" : ""), shown.eventId, others])
+            }
+        }
+        return table.rows.isEmpty ? "" : "\n\nmembers from other claims:\n\n" + table.rendered
     }
 }

@@ -41,13 +41,19 @@ public enum DiffText {
     /// The change as text: `from → to`, term values member by member.
     public static func change(_ difference: StateDifference) -> String {
         if difference.key.aspect == .term {
+            // A member's status is named when it is not confirmed, or when only the status changed.
+            let statuses = difference.memberChanges.compactMap { member -> String? in
+                guard let status = member.status, status != .confirmed || member.change.from == member.change.to else { return nil }
+                return "\(member.change.key): \(status.rawValue)"
+            }
             return ValueText.change(from: termValue(difference.from), to: termValue(difference.to))
+                + (statuses.isEmpty ? "" : " [" + statuses.joined(separator: "; ") + "]")
         }
         return "\(text(difference.from)) → \(text(difference.to))"
     }
 
     private static func termValue(_ value: FactValue?) -> JSONValue? {
-        if case .term(let json)? = value { return json }
+        if case .term(let json, _)? = value { return json }
         return nil
     }
 
@@ -59,7 +65,7 @@ public enum DiffText {
         case .money(let money)?: HumanNumbers.money(money)
         case .totals(let totals)?: HumanNumbers.totals(totals)
         case .holders(let holders)?: holders.joined(separator: ", ")
-        case .term(let json)?: ValueText.term(json)
+        case .term(let json, _)?: ValueText.term(json)
         }
     }
 
@@ -75,7 +81,7 @@ public enum DiffText {
             case .money(let money)?: money.description
             case .totals(let totals)?: totals.amounts.map(\.description).joined(separator: "; ")
             case .holders(let holders)?: holders.joined(separator: "; ")
-            case .term(let json)?: json.canonicalText
+            case .term(let json, _)?: json.canonicalText
             }
         }
         return [difference.key.subject, difference.key.aspect.rawValue, difference.key.name,

@@ -31,7 +31,8 @@ public enum TermAuditText {
         let width = min(lines.map(\.term.count).max() ?? 0, 32)
         for group in groups {
             let first = group[0]
-            var header = "\(first.date)  \(first.eventId)  (\(first.type.rawValue), \(first.status.rawValue))"
+            var header = "\(first.date)  \(first.eventId)  (\(first.type.rawValue), \(first.status.rawValue)"
+                + (first.scheduled ? ", scheduled: after \(asOf))" : ")")
             let sourceRefs = refs(first.sources)
             if !sourceRefs.isEmpty { header += "  \(sourceRefs)" }
             out += ["", header]
@@ -44,7 +45,14 @@ public enum TermAuditText {
             }
             for line in group {
                 let name = line.term + String(repeating: " ", count: max(0, width - line.term.count))
+                // Members kept from another claim of the same date, or of another status, say so.
+                let claims = line.members.keys.sorted().compactMap { key -> String? in
+                    let origin = line.members[key]!.origin
+                    return origin.status == line.status && origin.eventId == line.eventId ? nil
+                        : "\(key): \(origin.status.rawValue), \(origin.eventId)"
+                }
                 let change = ValueText.change(from: line.from, to: line.to) + (line.action == .revert ? " (reverted)" : "")
+                    + (claims.isEmpty ? "" : " [" + claims.joined(separator: "; ") + "]")
                 out += TextWrap.lines("    \(name)  ", change)
             }
         }
@@ -71,12 +79,12 @@ public enum TermAuditText {
 
     /// The CSV columns of a term change.
     public static let csvHeader = ["date", "term", "from", "to", "action", "effect", "eventId", "type", "status",
-                            "amends", "reason", "amendedBy", "amendedOn", "sources"]
+                            "amends", "reason", "amendedBy", "amendedOn", "sources", "scheduled"]
 
     /// One term change as CSV fields, values exact.
     public static func csvFields(_ line: TermAuditLine) -> [String] {
         [line.date.text, line.term, line.from?.canonicalText ?? "", line.to?.canonicalText ?? "", line.action.rawValue,
          line.effect.rawValue, line.eventId, line.type.rawValue, line.status.rawValue, line.amends ?? "", line.reason ?? "",
-         line.amendedBy ?? "", line.amendedOn?.text ?? "", line.sources.joined(separator: " | ")]
+         line.amendedBy ?? "", line.amendedOn?.text ?? "", line.sources.joined(separator: " | "), line.scheduled ? "yes" : "no"]
     }
 }

@@ -161,10 +161,12 @@ struct AppendRenegotiation: AppendEventCommand {
     @OptionGroup var event: EventFlags
     @Option(help: "The partnership.") var partnership: String
     @Option(help: ArgumentHelp("Set a term: name=value, the value JSON or plain text (repeatable).", valueName: "name=value")) var set: [String] = []
+    @Option(help: ArgumentHelp("Set some members of a term and keep the others: name={\"member\": value, …} (repeatable).",
+                               valueName: "name=json")) var merge: [String] = []
     @Option(help: ArgumentHelp("Remove a term (repeatable).", valueName: "name")) var remove: [String] = []
 
     func validate() throws {
-        if set.isEmpty && remove.isEmpty { throw ValidationError("give at least one --set or --remove") }
+        if set.isEmpty && merge.isEmpty && remove.isEmpty { throw ValidationError("give at least one --set, --merge or --remove") }
     }
 
     func fields() throws -> [String: JSONValue] {
@@ -172,6 +174,10 @@ struct AppendRenegotiation: AppendEventCommand {
         for text in set {
             let (term, value) = try FlagValue.pair(text, flag: "set")
             changes.append(.object(["term": .string(term), "set": value]))
+        }
+        for text in merge {
+            let (term, members) = try FlagValue.pair(text, flag: "merge")
+            changes.append(.object(["term": .string(term), "merge": members]))
         }
         for term in remove { changes.append(.object(["term": .string(term), "remove": .bool(true)])) }
         return ["partnership": .string(partnership), "changes": .array(changes)]

@@ -5,7 +5,7 @@ import LedgerViews
 struct Revenue: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a company's reported revenue figures up to a date.",
-        discussion: "Where sources disagree on a figure (same date and basis), confirmed beats reported beats estimate, then the later recorded wins; the others are listed as alternatives.")
+        discussion: "Where sources disagree on a figure (same date and basis), confirmed beats reported beats estimate, then the later announced; a tie still left is marked disputed. The others are listed as alternatives.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

@@ -17,6 +17,7 @@ enum EventSummary {
             return "\(r.partnership): " + r.changes.map { change in
                 switch change.action {
                 case .set: "set \(change.term)"
+                case .merge(let members): "merge \(change.term) (\(members.keys.sorted().joined(separator: ", ")))"
                 case .remove: "remove \(change.term)"
                 }
             }.joined(separator: ", ")
