@@ -48,8 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Maintainer tools: synthetic histories for benchmarks and tests.
-        .target(name: "SyntheticHistory", dependencies: ["LedgerCore"], path: "Tools/SyntheticHistory"),
+        // Synthetic histories (and the one seeded generator) for benchmarks, tools and tests.
+        .target(name: "SyntheticHistory", dependencies: ["LedgerCore"]),
         .executableTarget(
             name: "generate-history",
             dependencies: ["SyntheticHistory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -57,24 +57,33 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench-probe",
-            dependencies: ["LedgerCore", "LedgerStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/bench-probe"
         ),
-        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "SyntheticHistory"]),
+        // The one test-support library every test target uses: builders, the seeded generator (via
+        // SyntheticHistory), scratch folders, the CLI runner and the attacker.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/TestSupport"
+        ),
+        // History views (LedgerCore/History) are checked on logs read from a real store.
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", "TestSupport"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
-        // End-to-end tests run the built binary (depending on it makes `swift test` build it);
-        // GRDB lets them play the attacker on a ledger file.
+        // End-to-end tests run the binary this build produced (depending on it makes `swift test` build it);
+        // GRDB (through TestSupport's Attacker) lets them play the attacker on a ledger file.
         .testTarget(
             name: "CLITests",
-            dependencies: ["LedgerCore", "SyntheticHistory", "partnership-ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LedgerCore", "LedgerStore", "SyntheticHistory", "TestSupport", "partnership-ledger",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "LedgerViewsTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerViews"]),
-        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "partnership-ledger"]),
+        .testTarget(name: "LedgerViewsTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerViews", "TestSupport"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "TestSupport", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]
 )

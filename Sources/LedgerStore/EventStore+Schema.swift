@@ -186,7 +186,7 @@ extension EventStore {
                 CREATE TRIGGER event_append_only BEFORE INSERT ON event
                 WHEN NEW.seq != coalesce((SELECT max(seq) FROM event), 0) + 1
                   OR NEW.prevHash != coalesce((SELECT hash FROM event ORDER BY seq DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000')
-                  OR NEW.recordedAt < coalesce((SELECT recordedAt FROM event ORDER BY seq DESC LIMIT 1), '')
+                  OR NEW.recordedAt < coalesce((SELECT recordedAt FROM event ORDER BY seq DESC LIMIT 1), '') -- never before the head's time
                 BEGIN SELECT RAISE(ABORT, 'events are appended in order, chained to the previous event'); END;
                 CREATE TRIGGER event_no_update BEFORE UPDATE ON event
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only: rows cannot be updated'); END;

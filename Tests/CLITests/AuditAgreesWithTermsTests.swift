@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// `audit` tells the same story as `terms`: after any mix of corrections and retractions, the value a

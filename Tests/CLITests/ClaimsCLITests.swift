@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// `append renegotiation --merge`, term members in `terms`, scheduled changes in `audit`, member status in `diff`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `export` then `import` into a fresh ledger gives the identical log, through the real binary.

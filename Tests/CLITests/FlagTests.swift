@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// Typed flags: a bad value is refused while the command line is parsed, naming the flag and saying why,

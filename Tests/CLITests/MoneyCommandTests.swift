@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import Testing
+import TestSupport
 
 /// CONTRACT §4 through the real binary: `append` of the new types, `investments`, `commitments`, `negotiations`, `flows`, `check`.
 @Suite struct MoneyCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import Testing
+import TestSupport
 
 /// The one-line bugs of issue 10 as a user meets them: through the real binary.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// `shares`, `terms`, `state`, `governance`, `revenue`, `investments`, `check` through the real binary.
@@ -115,19 +116,52 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
+    /// Each query prints a table, JSON and CSV that exit 0, print nothing on stderr, and agree:
+    /// every CSV row's first field and event id appear in the JSON.
     @Test(arguments: ["state", "governance openai", "revenue openai", "investments", "shares anthropic", "terms amazon-anthropic"])
     func everyQueryCommandSpeaksAllThreeFormats(_ command: String) throws {
         let cli = try Self.bundledLedger()
         let words = command.split(separator: " ").map(String.init)
         let table = try cli.run(words + ["--as-of", "2025-12-31", "--db", cli.db])
-        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.status == 0 && table.stderr.isEmpty, "\(table)")
         #expect(table.stdout.contains("----"))
         let json = try cli.run(words + ["--as-of", "2025-12-31", "--format", "json", "--db", cli.db])
+        #expect(json.status == 0 && json.stderr.isEmpty, "\(json)")
         #expect(try JSONParser.parse(json.stdout)["asOf"] == .string("2025-12-31"))
         let csv = try cli.run(words + ["--as-of", "2025-12-31", "--format", "csv", "--db", cli.db])
-        let header = try #require(csv.stdoutLines.first)
-        #expect(header.contains(","))
-        #expect(csv.stdoutLines.count > 1)
+        #expect(csv.status == 0 && csv.stderr.isEmpty, "\(csv)")
+        let rows = csv.stdoutLines.map(Self.csvFields)
+        let header = try #require(rows.first)
+        try #require(header.count >= 3, "CSV header: \(header)")
+        #expect(rows.count > 1)
+        let eventColumn = header.firstIndex(of: "eventId")
+        for row in rows.dropFirst() {
+            #expect(row.count == header.count, "CSV row \(row) does not match its header \(header)")
+            #expect(json.stdout.contains("\"\(row[0])\""), "CSV says \(row[0]) but the JSON does not")
+            if let eventColumn, eventColumn < row.count, !row[eventColumn].isEmpty {
+                #expect(json.stdout.contains("\"\(row[eventColumn])\""), "CSV names event \(row[eventColumn]) but the JSON does not")
+            }
+        }
+    }
+
+    /// The fields of one CSV line (RFC 4180 quoting).
+    static func csvFields(_ line: String) -> [String] {
+        var fields: [String] = [], field = "", quoted = false, previous: Character? = nil
+        for character in line {
+            if quoted {
+                if character == "\"" { quoted = false } else { field.append(character) }
+            } else if character == "\"" {
+                if previous == "\"" { field.append("\"") }
+                quoted = true
+            } else if character == "," {
+                fields.append(field); field = ""
+            } else {
+                field.append(character)
+            }
+            previous = character
+        }
+        fields.append(field)
+        return fields
     }
 
     @Test func revenueShowsTheChosenFigureAndItsAlternatives() throws {

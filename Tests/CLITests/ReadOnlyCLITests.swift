@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -89,17 +90,18 @@ import Glibc
         #expect(try Snapshot(db) == before)
     }
 
-    /// chattr +i binds root too; skipped where the file system or the capabilities do not allow it.
-    @Test func queriesWorkOnAnImmutableLedger() throws {
+    /// chattr +i binds root too. Skipped, with the reason in the test log, where it cannot work here
+    /// (not root, no chattr, or a temporary folder on a file system without immutable files).
+    @Test(.enabled(if: Immutable.available, Immutable.skipReason))
+    func queriesWorkOnAnImmutableLedger() throws {
         let (folder, db) = try Self.readOnlyLedger()
         let ledgerFolder = (db as NSString).deletingLastPathComponent
-        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr"),
-              try ChildRun.spawn(["/usr/bin/chattr", "+i", db]).status == 0 else {
-            print("read-only: chattr +i unavailable here; immutable-file check not run")
-            return
-        }
-        defer { _ = try? ChildRun.spawn(["/usr/bin/chattr", "-i", db, ledgerFolder]) }
-        try #require(try ChildRun.spawn(["/usr/bin/chattr", "+i", ledgerFolder]).status == 0)
+        defer { _ = try? ChildRun.spawn([Immutable.chattr, "-i", db, ledgerFolder]) }
+        try #require(try ChildRun.spawn([Immutable.chattr, "+i", db, ledgerFolder]).status == 0)
+        // The flag binds: even root cannot write the file or create a file beside it.
+        #expect(FileHandle(forWritingAtPath: db) == nil, "the ledger file is still writable: chattr +i did not bind")
+        #expect(!FileManager.default.createFile(atPath: ledgerFolder + "/probe", contents: Data()),
+                "the ledger's folder is still writable: chattr +i did not bind")
         let before = try Snapshot(db)
         for query in Self.queries {
             let run = try LedgerProcess.run(query + ["--db", db])
@@ -108,4 +110,22 @@ import Glibc
         #expect(try Snapshot(db) == before)
         _ = folder
     }
+}
+
+/// Immutable files (`chattr +i`), which bind root too.
+enum Immutable {
+    static let chattr = "/usr/bin/chattr"
+
+    /// Whether a file in the temporary folder can be made immutable here: probed once, on a scratch file.
+    static let available: Bool = {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: chattr), let folder = try? ScratchFolder("chattr-probe") else {
+            return false
+        }
+        let probe = (try? folder.write("probe", "x")) ?? folder.file("probe")
+        guard (try? ChildRun.spawn([chattr, "+i", probe]))?.status == 0 else { return false }
+        _ = try? ChildRun.spawn([chattr, "-i", probe])
+        return true
+    }()
+
+    static let skipReason: Comment = "chattr +i is unavailable here (needs root, /usr/bin/chattr and a temporary folder on a file system with immutable files such as ext4): the immutable-ledger check did not run"
 }

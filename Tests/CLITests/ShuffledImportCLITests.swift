@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// CONTRACT §4: the order of files in a folder never decides what is shown. The bundled `Events/` copied

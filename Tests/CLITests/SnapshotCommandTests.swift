@@ -1,41 +1,16 @@
 import Foundation
 import LedgerCore
 import SyntheticHistory
+import TestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `snapshot` commands and `--no-snapshots`, through the built binary.
 @Suite struct SnapshotCommandTests {
-    /// Runs the built binary; its own tiny runner so the suite stands alone.
-    private struct Binary {
-        static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder: URL
-        var db: String { folder.appendingPathComponent("ledger.sqlite").path }
-
-        init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-cli-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-
-        func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-            let candidates = [".build/debug/partnership-ledger", ".build/release/partnership-ledger"].map { Self.root.appendingPathComponent($0).path }
-            let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "build the binary first: swift build")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder.path]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-        }
-    }
-
-    private func ledger(events: Int) throws -> Binary {
-        let binary = try Binary()
+    private func ledger(events: Int) throws -> LedgerCLI {
+        let binary = try LedgerCLI()
         let history = try HistoryGenerator(count: events, seed: 3).events().map(\.canonicalText).joined(separator: "\n")
         let file = binary.folder.appendingPathComponent("history.jsonl")
         try history.write(to: file, atomically: true, encoding: .utf8)
@@ -75,15 +50,29 @@ import Testing
         }
     }
 
-    @Test func queriesWorkOnAReadOnlyFileWithSnapshots() throws {
+    /// A ledger with snapshots that its user cannot write: file 0444 in a 0555 folder, read by `nobody`
+    /// (permission bits do not bind root, so the queries run unprivileged through setpriv).
+    @Test(.enabled(if: Unprivileged.available, Unprivileged.skipReason))
+    func queriesWorkOnAReadOnlyFileWithSnapshots() throws {
         let binary = try ledger(events: 800)
         #expect(try binary.run(["snapshot", "rebuild", "--db", binary.db, "--interval", "100"]).status == 0)
-        let before = try binary.run(["shares", "co-1", "--db", binary.db, "--format", "json", "--as-of", "2020-01-01"])
-        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: binary.db)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: binary.db) }
-        let after = try binary.run(["shares", "co-1", "--db", binary.db, "--format", "json", "--as-of", "2020-01-01"])
-        #expect(after.status == 0, "\(after.stderr)")
+        let query = ["shares", "co-1", "--db", binary.db, "--format", "json", "--as-of", "2020-01-01"]
+        let before = try binary.run(query)
+        try #require(before.status == 0, "\(before)")
+        let wal = (try? FileManager.default.attributesOfItem(atPath: binary.db + "-wal")[.size] as? NSNumber)?.intValue ?? 0
+        try #require(wal == 0, "every committed write should be merged into the file when the writer exits (WAL holds \(wal) bytes)")
+        chmod(binary.db, 0o444)
+        chmod(binary.folder.path, 0o555)
+        defer { chmod(binary.folder.path, 0o755); chmod(binary.db, 0o644) }
+        // The bits bind: a write as the same user is refused.
+        let write = try LedgerProcess.run(["snapshot", "rebuild", "--db", binary.db, "--interval", "100"], in: binary.folder,
+                                          asUnprivilegedUser: true)
+        #expect(write.status == 1, "a snapshot rebuild on a read-only ledger must fail: \(write)")
+        let after = try LedgerProcess.run(query, in: binary.folder, asUnprivilegedUser: true)
+        #expect(after.status == 0, "\(after)")
         #expect(after.stdout == before.stdout)
-        #expect(try binary.run(["snapshot", "list", "--db", binary.db]).status == 0)
+        let listed = try LedgerProcess.run(["snapshot", "list", "--db", binary.db], in: binary.folder, asUnprivilegedUser: true)
+        #expect(listed.status == 0, "\(listed)")
+        #expect(listed.stdout.split(separator: "\n").dropFirst(2).allSatisfy { $0.hasSuffix("usable") }, "\(listed.stdout)")
     }
 }

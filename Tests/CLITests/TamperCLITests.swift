@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// Tampering seen through `partnership-ledger verify`: exit 2, one line naming the first bad seq.
@@ -16,21 +17,6 @@ import Testing
         let count = try LedgerProcess.verifiedCount(db)
         try #require(count > 20)
         return (db, count, try LedgerProcess.verifiedHead(db))
-    }
-
-    /// Plain SQLite on the file, triggers dropped, checks and foreign keys off.
-    static func attack(_ path: String, _ body: (Database) throws -> Void) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.writeWithoutTransaction { db in
-            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") {
-                try db.execute(sql: "DROP TRIGGER \"\(name)\"")
-            }
-            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-            try body(db)
-        }
-        try queue.close()
     }
 
     static func copy(_ db: String, _ folder: ScratchFolder, _ name: String) throws -> String {
@@ -58,7 +44,7 @@ import Testing
         for (trial, column) in ["seq", "id", "type", "date", "status", "recordedAt", "payload", "prevHash", "hash"].enumerated() {
             let path = try Self.copy(db, folder, "flip-\(trial).sqlite")
             let seq = 1 + random(count)
-            try Self.attack(path) { db in
+            try Attacker.edit(path) { db in
                 if column == "seq" {
                     try db.execute(sql: "UPDATE event SET seq = seq + 1000000 WHERE seq = ?", arguments: [seq])
                     return
@@ -76,7 +62,7 @@ import Testing
         let folder = try ScratchFolder("tamper-cli-truncate")
         let (db, count, head) = try Self.bundledLedger(folder)
         let path = try Self.copy(db, folder, "truncated.sqlite")
-        try Self.attack(path) { db in try db.execute(sql: "DELETE FROM event WHERE seq = ?", arguments: [count]) }
+        try Attacker.edit(path) { db in try db.execute(sql: "DELETE FROM event WHERE seq = ?", arguments: [count]) }
         let plain = try LedgerProcess.run(["verify", "--db", path])
         #expect(plain.status == 0 && plain.stdout.contains("ok: \(count - 1) events"), "a clean cut passes plain verify: \(plain)")
         let withHead = try LedgerProcess.run(["verify", "--head", head, "--db", path])
@@ -91,7 +77,7 @@ import Testing
         let folder = try ScratchFolder("tamper-cli-swap")
         let (db, _, _) = try Self.bundledLedger(folder)
         let path = try Self.copy(db, folder, "swapped.sqlite")
-        try Self.attack(path) { db in
+        try Attacker.edit(path) { db in
             try db.execute(sql: "UPDATE event SET seq = -1 WHERE seq = 12")
             try db.execute(sql: "UPDATE event SET seq = 12 WHERE seq = 30")
             try db.execute(sql: "UPDATE event SET seq = 30 WHERE seq = -1")
@@ -109,7 +95,7 @@ import Testing
         let folder = try ScratchFolder("tamper-cli-null")
         let (db, _, _) = try Self.bundledLedger(folder)
         let path = try Self.copy(db, folder, "rebuilt.sqlite")
-        try Self.attack(path) { db in
+        try Attacker.edit(path) { db in
             try db.execute(sql: """
                 CREATE TABLE loose AS SELECT * FROM event;
                 DROP TABLE event;

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// `init`, `append`, `import`, `verify`, `export` through the real binary.
@@ -101,8 +102,7 @@ import Testing
         #expect(ok.status == 0)
         #expect(ok.stdout.hasPrefix("ok: "))
         // An attacker with the file drops the guard and edits one stored payload.
-        let sqlite = try LedgerCLI.sqlite3(cli.db, "DROP TRIGGER event_no_update; UPDATE event SET payload = replace(payload, '\"date\":', '\"date\": ') WHERE seq = 17;")
-        #expect(sqlite == 0)
+        try Attacker.execute(cli.db, "UPDATE event SET payload = replace(payload, '\"date\":', '\"date\": ') WHERE seq = 17")
         let broken = try cli.run(["verify", "--db", cli.db])
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("integrity broken at seq 17"), "stderr was: \(broken.stderr)")
@@ -125,17 +125,5 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("no ledger at"))
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("missing.sqlite").path))
-    }
-}
-
-extension LedgerCLI {
-    /// Runs SQL through the sqlite3 shell, as an attacker holding the file would.
-    static func sqlite3(_ db: String, _ sql: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [db, sql]
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import SyntheticHistory
+import TestSupport
 import Testing
 
 @Suite struct CanonicalWritingTests {

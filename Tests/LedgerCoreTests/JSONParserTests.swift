@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import LedgerCore
 
@@ -55,10 +56,15 @@ import Testing
         #expect(error.column == 2)
     }
 
-    @Test(arguments: [".5", "1.", "1e", "1e+", "-", "+1", "0x10", "NaN", "Infinity"])
-    func malformedNumbersAreRejected(_ literal: String) throws {
+    /// Each malformed number is refused with the message that names its fault, not just any error.
+    @Test(arguments: [
+        (".5", "unexpected character '.'"), ("1.", "invalid number"), ("1e", "invalid number exponent"),
+        ("1e+", "invalid number exponent"), ("-", "invalid number"), ("+1", "unexpected character '+'"),
+        ("0x10", "expected ',' or ']' in an array"), ("NaN", "unexpected character 'N'"), ("Infinity", "unexpected character 'I'"),
+    ])
+    func malformedNumbersAreRejected(_ literal: String, _ message: String) throws {
         let error = try #require(throws: JSONSyntaxError.self) { try JSONParser.parse("[\(literal)]") }
-        #expect(!error.message.isEmpty)
+        #expect(error.message == message, "[\(literal)]")
         #expect(error.line == 1)
     }
 

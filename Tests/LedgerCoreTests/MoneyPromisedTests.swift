@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LedgerCore
 
 /// CONTRACT §4: commitments, funding, purchase commitments, warrants and negotiations, with known answers.

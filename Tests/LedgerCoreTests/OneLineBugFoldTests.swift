@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LedgerCore
 
 /// The one-line bugs of issue 10 that lived in the fold and the amendment rules, pinned where they live.

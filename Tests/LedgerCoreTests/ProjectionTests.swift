@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import LedgerCore
 
@@ -387,21 +388,6 @@ import Testing
 
     // MARK: - Corrections and retractions
 
-    @Test func aCorrectionReplacesTheEventForEveryAsOfDate() throws {
-        var log = Self.dilutionLog()
-        let before = log.append(correction("fix", of: "seed", date: "2024-01-01",
-            replacement: round("x", company: "acme", date: "2019-01-01", investments: [("a", usd("20000000"))], postMoney: usd("40000000"))))
-        #expect(before == 4)
-        let seedYear = log.state(asOf: "2019-06-01")
-        #expect(stakes(seedYear.capTable(of: "acme", asOf: day("2019-06-01"))) == ["founders": dec("0.5"), "a": dec("0.5")])
-        #expect(seedYear.invested(by: "a", in: "acme").amounts == [usd("20000000")])
-        #expect(stakes(log.state(asOf: "2020-06-01").capTable(of: "acme", asOf: day("2020-06-01")))
-                == ["founders": dec("0.375"), "a": dec("0.375"), "b": dec("0.25")])
-        // Known before the correction was recorded: the original.
-        #expect(stakes(log.state(asOf: "2019-06-01", knownAt: 3).capTable(of: "acme", asOf: day("2019-06-01")))
-                == ["founders": dec("0.75"), "a": dec("0.25")])
-    }
-
     @Test func aCorrectionThatChangesTheDateMovesTheFactInTime() throws {
         var log = Self.dilutionLog()
         log.append(correction("redate", of: "seed", date: "2024-01-01",
@@ -417,51 +403,6 @@ import Testing
         #expect(moved.valuation(of: "acme")?.chosen.money == usd("40000000"))
         #expect(moved.valuation(of: "acme")?.chosen.date == day("2020-06-01"))
         #expect(moved.companies["acme"]?.rounds.map(\.eventId) == ["series-a", "seed"])
-    }
-
-    @Test func aCorrectionCanMoveAFactEarlier() throws {
-        var log = Log()
-        log.append(valuation("v", company: "acme", date: "2022-01-01", usd("10")))
-        log.append(correction("fix", of: "v", date: "2022-02-01", replacement: valuation("x", company: "acme", date: "2020-01-01", usd("10"))))
-        #expect(log.state(asOf: "2020-01-01").valuation(of: "acme")?.chosen.date == day("2020-01-01"))
-        #expect(log.state(asOf: "2019-12-31").valuation(of: "acme") == nil)
-        #expect(log.state(asOf: "2020-01-01", knownAt: 1).valuation(of: "acme") == nil)
-    }
-
-    @Test func aRetractionRemovesTheEventsEffect() throws {
-        var log = Self.dilutionLog()
-        log.append(retraction("never-happened", of: "series-a", date: "2024-01-01"))
-        let state = log.state(asOf: "2025-01-01")
-        #expect(stakes(state.capTable(of: "acme", asOf: day("2025-01-01"))) == ["founders": dec("0.75"), "a": dec("0.25")])
-        #expect(state.valuation(of: "acme")?.chosen.eventId == "seed")
-        #expect(state.invested(by: "b", in: "acme").amounts.isEmpty)
-        #expect(state.appliedCount == 2)
-        let before = log.state(asOf: "2025-01-01", knownAt: 3)
-        #expect(before.capTable(of: "acme", asOf: day("2025-01-01")).holders.count == 3)
-    }
-
-    @Test func retractingACorrectionRevertsToTheOriginal() throws {
-        var log = Self.dilutionLog()
-        log.append(correction("fix", of: "seed", date: "2024-01-01",
-            replacement: round("x", company: "acme", date: "2019-01-01", investments: [("a", usd("20000000"))], postMoney: usd("40000000"))))
-        log.append(retraction("unfix", of: "fix", date: "2024-02-01"))
-        let reverted = log.state(asOf: "2019-06-01")
-        #expect(stakes(reverted.capTable(of: "acme", asOf: day("2019-06-01"))) == ["founders": dec("0.75"), "a": dec("0.25")])
-        let corrected = log.state(asOf: "2019-06-01", knownAt: 4)
-        #expect(stakes(corrected.capTable(of: "acme", asOf: day("2019-06-01"))) == ["founders": dec("0.5"), "a": dec("0.5")])
-    }
-
-    @Test func theLatestAmendmentOfAnEventWins() throws {
-        var log = Log()
-        log.append(valuation("v", company: "acme", date: "2022-01-01", usd("10")))
-        log.append(correction("fix-1", of: "v", date: "2022-02-01", replacement: valuation("x", company: "acme", date: "2022-01-01", usd("20"))))
-        log.append(correction("fix-2", of: "v", date: "2022-03-01", replacement: valuation("x", company: "acme", date: "2022-01-01", usd("30"))))
-        #expect(log.state(asOf: "2023-01-01").valuation(of: "acme")?.chosen.money == usd("30"))
-        #expect(log.state(asOf: "2023-01-01", knownAt: 2).valuation(of: "acme")?.chosen.money == usd("20"))
-        log.append(retraction("unfix-2", of: "fix-2", date: "2022-04-01"))
-        #expect(log.state(asOf: "2023-01-01").valuation(of: "acme")?.chosen.money == usd("20"))
-        log.append(retraction("gone", of: "v", date: "2022-05-01"))
-        #expect(log.state(asOf: "2023-01-01").valuation(of: "acme") == nil)
     }
 
     @Test func amendmentsResolveWithoutReplay() throws {

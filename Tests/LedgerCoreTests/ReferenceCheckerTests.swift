@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import LedgerCore
 
@@ -157,6 +158,15 @@ import Testing
         try checker.admit(valuation("v-1", company: "openai", date: "2020-01-01", usd("1")))
         try checker.admit(correction("fix", of: "v-1", date: "2021-01-01", replacement: valuation("x", company: "openai", date: "2020-01-01", usd("2"))))
         try checker.admit(retraction("undo", of: "fix", date: "2021-01-02"))
+        // The checker now knows each admitted event's type from the batch, as it would from the store:
+        let again = try #require(throws: LedgerError.self) {
+            try checker.admit(correction("fix-2", of: "fix", date: "2021-01-03", replacement: valuation("x", company: "openai", date: "2020-01-01", usd("3"))))
+        }
+        #expect(again.field == "corrects")
+        #expect(again.message.contains("correct or retract the original event instead"), "\(again)")
+        let undoUndo = try #require(throws: LedgerError.self) { try checker.admit(retraction("undo-2", of: "undo", date: "2021-01-04")) }
+        #expect(undoUndo.field == "retracts")
+        #expect(undoUndo.message.contains("is itself a retraction"), "\(undoUndo)")
     }
 
     @Test func correctingACorrectionIsRejected() throws {
@@ -221,5 +231,13 @@ import Testing
         var renamed = party("openai", kind: .nonprofit)
         renamed.body = .party(PartyRegistration(party: "openai", name: "OpenAI Inc.", kind: .nonprofit))
         try checker.admit(correction("rename", of: "party-openai", date: "2021-01-01", replacement: renamed))
+        // Admitted as a correction of a registration: the registered id is unchanged, nothing new is registered,
+        // and the correction's own id is now taken in this batch.
+        #expect(checker.parties == ["openai", "microsoft", "thrive"])
+        #expect(checker.partnerships == ["microsoft-openai"])
+        let reused = try #require(throws: LedgerError.self) {
+            try checker.admit(valuation("rename", company: "openai", date: "2021-01-02", usd("1")))
+        }
+        #expect(reused.field == "id")
     }
 }

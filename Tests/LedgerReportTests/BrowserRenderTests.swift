@@ -1,5 +1,6 @@
 import Foundation
 import LedgerReport
+import TestSupport
 import Testing
 
 /// The report in a real browser: Tools/render-report drives headless Chromium to a PNG and a DOM dump.
@@ -10,17 +11,16 @@ import Testing
     typealias F = Fixture
 
     // Needs a browser; without one this is skipped, never silently passed.
-    @Test(.enabled(if: Tooling.chromium != nil, "Chromium is not installed (Debian: apt-get install -y chromium); browser rendering not checked"),
-          .timeLimit(.minutes(2)))
+    @Test(.enabled(if: Tooling.chromium != nil, "Chromium is not installed (Debian: apt-get install -y chromium); browser rendering not checked"))
     func reportRendersInHeadlessChromium() throws {
-        let folder = try Tooling.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("browser-render")
+        let folder = scratch.url
         let html = folder.appendingPathComponent("report.html"), png = folder.appendingPathComponent("report.png")
         let dom = folder.appendingPathComponent("dom.html")
         try F.reportHTML(F.bundledLedger(), asOf: "2026-06-30").write(to: html, atomically: true, encoding: .utf8)
 
         let script = F.repositoryRoot.appendingPathComponent("Tools/render-report").path
-        let result = try Tooling.run(script, ["--html", html.path, "--dom", dom.path, "--width", "1000", "--height", "1600", png.path])
+        let result = try ChildRun.spawn([script, "--html", html.path, "--dom", dom.path, "--width", "1000", "--height", "1600", png.path])
         #expect(result.status == 0, "render-report failed: \(result.stderr)")
 
         // A real PNG of the requested size, with enough detail that it is not a blank page.
@@ -42,13 +42,13 @@ import Testing
 
     /// Simulates a machine without a browser: a PATH holding only bash, so the script's search finds nothing.
     @Test func renderScriptSaysWhenChromiumIsMissing() throws {
-        let folder = try Tooling.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("browser-render")
+        let folder = scratch.url
         let bash = ["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) }
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("bash").path, withDestinationPath: try #require(bash))
         let script = F.repositoryRoot.appendingPathComponent("Tools/render-report").path
-        let result = try Tooling.run(script, ["--html", "/nonexistent.html", folder.appendingPathComponent("x.png").path],
-                                     environment: ["PATH": folder.path, "CHROMIUM": ""])
+        let result = try ChildRun.spawn([script, "--html", "/nonexistent.html", folder.appendingPathComponent("x.png").path],
+                                        environment: ["PATH": folder.path, "CHROMIUM": ""])
         #expect(result.status == 3)
         #expect(result.stderr.contains("Chromium not found"))
     }

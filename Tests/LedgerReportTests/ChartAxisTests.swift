@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 @testable import LedgerReport
+import TestSupport
 import Testing
 
 /// Axes and value text: exact ticks, monotonic pixel mapping, readable changes.

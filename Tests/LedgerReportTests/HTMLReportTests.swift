@@ -2,6 +2,7 @@ import Foundation
 import LedgerCore
 import LedgerReport
 import LedgerStore
+import TestSupport
 import Testing
 
 /// The HTML report of a small ledger: one chart per section, the expected series and points, escaped text, no outside resources.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import LedgerCore
 @testable import LedgerStore
@@ -11,7 +12,7 @@ import Testing
         let store = try EventStore.inMemory()
         _ = try store.append(batch(registrations))
         _ = try store.append(batch(
-            recap("founding", company: "acme", date: "2019-01-01", [("founders", dec("1"))]),
+            recap("founding", company: "acme", date: "2019-01-01", [("founders", "1")]),
             round("seed", company: "acme", date: "2020-01-01", investments: [("alpha", usd("10"))], postMoney: usd("40")),
             round("series-a", company: "acme", date: "2022-01-01", investments: [("beta", usd("30"))], postMoney: usd("120"))))
         try await Task.sleep(for: .milliseconds(2))

@@ -1,11 +1,12 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// The real history shipped in Events/: it must decode, carry evidence, import, verify and pass its checks.
 @Suite struct BundledHistoryTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = LedgerProcess.repositoryRoot
     static let eventsFolder = root.appendingPathComponent("Events").path
     static let files = (try? EventFiles.collect([eventsFolder])) ?? []
 
@@ -74,6 +75,20 @@ import Testing
         for (_, figure) in disputed {
             #expect(figure.alternatives.allSatisfy { $0.eventId != figure.chosen.eventId })
         }
+        // Which figure wins: December 2023 run-rate, two reported claims, $1.6B (The Information) and
+        // $2B (FT, announced 2024-02-09). The FT claim wins (it is announced, and recorded later); the other is
+        // its alternative.
+        let december = try #require(disputed.first { $0.key.date == day("2023-12-01") && $0.key.basis == .annualizedRunRate },
+                                    "the December 2023 run-rate dispute is missing")
+        #expect(december.figure.chosen.eventId == "2023-12-01-openai-arr-2b-ft")
+        #expect(december.figure.chosen.money == usd("2000000000"))
+        #expect(december.figure.alternatives.map(\.eventId) == ["2023-12-01-openai-arr-1600m-the-information"])
+        // Fiscal 2024: the NYT's reported $3.7B (announced 2024-09-27) against the actual figure reported after the
+        // year closed (announced 2025-03-26, recorded later): the later one wins, the other is its alternative.
+        let fy2024 = try #require(disputed.first { $0.key.date == day("2024-12-31") && $0.key.basis == .fiscalYear },
+                                  "the fiscal 2024 dispute is missing")
+        #expect(fy2024.figure.chosen.eventId == "2024-12-31-openai-fy2024-revenue-actual-3700m")
+        #expect(fy2024.figure.alternatives.map(\.eventId) == ["2024-12-31-openai-fy2024-revenue-3700m-nyt"])
     }
 
     @Test func openAIsCapTableIsUnknownBeforeTheRecapitalization() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import LedgerCore
 @testable import LedgerStore
@@ -23,10 +24,7 @@ import Testing
         #expect(result.appended.map(\.seq) == [7])
     }
 
-    @Test func anEmptyLogIsExpectedAsSeqZeroOrTheGenesisHash() throws {
-        #expect(try EventStore.inMemory().append(batch(party("a")), expecting: .seq(0)).head.seq == 1)
-        #expect(try EventStore.inMemory().append(batch(party("a")), expecting: .hash(ChainHash.genesis)).head.seq == 1)
-    }
+    // The empty-log case (seq 0 or the genesis hash) is OptimisticConcurrencyTests.anEmptyLogIsExpectedAsSeqZeroOrTheGenesisHash.
 
     @Test(arguments: [Int64(0), 5, 7, 1000])
     func aSeqMismatchRefusesTheBatch(_ expected: Int64) throws {

@@ -1,10 +1,11 @@
+import TestSupport
 import Testing
 @testable import LedgerCore
 @testable import LedgerStore
 
 @Suite struct ImportTests {
     static let history: [Event] = registrations + [
-        recap("recap", company: "acme", date: "2019-01-01", [("founders", dec("1"))]),
+        recap("recap", company: "acme", date: "2019-01-01", [("founders", "1")]),
         round("seed", company: "acme", date: "2019-06-01", investments: [("alpha", usd("10"))], postMoney: usd("40")),
         valuation("val", company: "acme", date: "2020-01-01", usd("100")),
     ]

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import LedgerCore
 @testable import LedgerStore
@@ -12,7 +13,7 @@ import Testing
             renegotiation("reneg", partnership: "alpha-acme", date: "2021-01-01", [TermChange(term: "exclusivity", action: .remove)]),
             governance("gov", company: "acme", date: "2020-06-01", [RoleChange(role: "ceo", action: .set(["Ada"]))]),
             revenue("rev", company: "acme", date: "2020-12-31", usd("5")),
-            recap("recap", company: "acme", date: "2022-01-01", [("founders", dec("0.6")), ("beta", dec("0.4"))]),
+            recap("recap", company: "acme", date: "2022-01-01", [("founders", "0.6"), ("beta", "0.4")]),
             retraction("no-rev", of: "rev", date: "2023-01-01"),
             correction("fix-val", of: "val-2020", date: "2023-02-01", replacement: valuation("x", company: "acme", date: "2020-06-01", usd("110"))),
         ]))

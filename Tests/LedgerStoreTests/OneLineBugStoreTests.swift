@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import LedgerCore
 @testable import LedgerStore
 
@@ -63,7 +64,7 @@ import Testing
     /// let such a rewrite pass plain `verify` (only `--deep` saw it).
     @Test(arguments: [Int64(1), 9, 19])
     func aRowRehashedAloneBreaksTheNextLink(_ seq: Int64) throws {
-        let scratch = try StoreScratch("one-line-link")
+        let scratch = try ScratchFolder("one-line-link")
         let (pristine, rows) = try Attacker.pristineLedger(in: scratch, events: 20, seed: 21)
         try #require(rows.count == 20)
         let path = scratch.file("rehashed.sqlite")
@@ -87,7 +88,7 @@ import Testing
     static func amendedRoundStore(amendment: Event) throws -> (store: EventStore, amendmentSeq: Int64) {
         let store = try EventStore.inMemory()
         _ = try store.append(batch(registrations + [
-            recap("founding", company: "acme", date: "2018-01-01", [("founders", dec("1"))]),
+            recap("founding", company: "acme", date: "2018-01-01", [("founders", "1")]),
             round("seed", company: "acme", date: "2019-01-01", investments: [("alpha", usd("10"))], postMoney: usd("40")),
         ]))
         let result = try store.append(batch(amendment))
@@ -155,7 +156,7 @@ import Testing
     func anEventOnTheCheckpointDateInvalidatesIt(_ checkpointDate: String) throws {
         let store = try EventStore.inMemory()
         var events = registrations + [
-            recap("founding", company: "acme", date: "2018-01-01", [("founders", dec("1"))]),
+            recap("founding", company: "acme", date: "2018-01-01", [("founders", "1")]),
             round("seed", company: "acme", date: "2019-01-01", investments: [("alpha", usd("10"))], postMoney: usd("40")),
         ]
         if checkpointDate != "2019-01-01" {

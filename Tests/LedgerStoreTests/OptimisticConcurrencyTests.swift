@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// A value shared between threads behind a lock.
@@ -49,7 +50,7 @@ func partyEvent(_ id: String, date: String = "2020-01-01") throws -> SourcedEven
 /// `append(_:expecting:)`: a writer that read an older head is refused; concurrent writers serialize.
 @Suite struct OptimisticConcurrencyTests {
     @Test func aMovedLogIsRefusedByExpectedSeqAndByExpectedHash() throws {
-        let scratch = try StoreScratch("occ")
+        let scratch = try ScratchFolder("occ")
         let store = try EventStore.open(path: scratch.file("ledger.sqlite"))
         let seen = try store.append([partyEvent("a")]).head
         _ = try store.append([partyEvent("b")]) // another writer moves the log
@@ -71,19 +72,19 @@ func partyEvent(_ id: String, date: String = "2020-01-01") throws -> SourcedEven
     }
 
     @Test func anEmptyLogIsExpectedAsSeqZeroOrTheGenesisHash() throws {
-        let scratch = try StoreScratch("occ-empty")
+        let scratch = try ScratchFolder("occ-empty")
         let store = try EventStore.open(path: scratch.file("ledger.sqlite"))
         #expect(throws: LedgerError.self) { try store.append([partyEvent("a")], expecting: .seq(1)) }
         #expect(throws: LedgerError.self) { try store.append([partyEvent("a")], expecting: .hash(String(repeating: "f", count: 64))) }
         #expect(try store.append([partyEvent("a")], expecting: .hash(ChainHash.genesis)).head.seq == 1)
-        let other = try StoreScratch("occ-empty-2")
+        let other = try ScratchFolder("occ-empty-2")
         #expect(try EventStore.open(path: other.file("l.sqlite")).append([partyEvent("a")], expecting: .seq(0)).head.seq == 1)
     }
 
     /// Eight writers (each its own connection pool, as separate processes would be) all expect the empty log:
     /// the check and the write are one transaction, so exactly one wins.
     @Test func compareAndSwapHasExactlyOneWinner() throws {
-        let scratch = try StoreScratch("occ-race")
+        let scratch = try ScratchFolder("occ-race")
         let path = scratch.file("ledger.sqlite")
         try EventStore.open(path: path).close()
         for round in 0..<5 {
@@ -108,7 +109,7 @@ func partyEvent(_ id: String, date: String = "2020-01-01") throws -> SourcedEven
 
     /// Writers that re-read the head and retry when the log moved all get their events in, in their own order.
     @Test func optimisticRetryLoopsConverge() throws {
-        let scratch = try StoreScratch("occ-retry")
+        let scratch = try ScratchFolder("occ-retry")
         let path = scratch.file("ledger.sqlite")
         try EventStore.open(path: path).close()
         let retries = LockedBox(0)
@@ -143,7 +144,7 @@ func partyEvent(_ id: String, date: String = "2020-01-01") throws -> SourcedEven
     /// (Before the fixes: "table event already exists" from the migration race, and SQLITE_BUSY from
     /// switching the new file to WAL mode, which ignores the busy timeout.)
     @Test func writersRacingToCreateANewLedgerAllSucceed() throws {
-        let scratch = try StoreScratch("occ-create")
+        let scratch = try ScratchFolder("occ-create")
         var failures: [String] = []
         for round in 0..<150 {
             let path = scratch.file("new-\(round).sqlite")
@@ -157,7 +158,7 @@ func partyEvent(_ id: String, date: String = "2020-01-01") throws -> SourcedEven
 
     /// Library-level twin of the CLI test: 4 writers × 250 appends, each writer its own pool.
     @Test func fourWritersTimesTwoHundredFiftyAppends() throws {
-        let scratch = try StoreScratch("occ-4x250")
+        let scratch = try ScratchFolder("occ-4x250")
         let path = scratch.file("ledger.sqlite")
         try EventStore.open(path: path).close()
         let start = Date()

@@ -1,24 +1,7 @@
+import SyntheticHistory
+import TestSupport
 import Foundation
 import LedgerCore
-
-/// SplitMix64: a tiny seeded generator, so every random test replays exactly from its seed.
-struct SplitMixRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
-}
 
 /// Random but valid event histories, and random mutations of their bytes.
 ///
@@ -29,20 +12,20 @@ enum RandomEvents {
     static let alphabet: [String] = ["a", "Z", "0", " ", "-", "\"", "\\", "/", "\n", "\t", "é", "e\u{301}", "漢", "字", "🦄", "👩‍💻",
                                      "\u{2028}", "\u{7f}", "\u{1}", "ß", "Ω", "\u{fffd}", "{", "}", "[", "]", ":", ",", "'", ";", "$("]
 
-    static func text(_ rng: inout SplitMixRandom, maxLength: Int = 24) -> String {
+    static func text(_ rng: inout SeededRandom, maxLength: Int = 24) -> String {
         // Starts with a letter: names, rounds and reasons must not be blank.
         let length = Int.random(in: 0..<maxLength, using: &rng)
         return "N" + (0..<length).map { _ in rng.pick(alphabet) }.joined()
     }
 
-    static func date(_ rng: inout SplitMixRandom) -> String {
+    static func date(_ rng: inout SeededRandom) -> String {
         let year = Int.random(in: 1800...2199, using: &rng), month = Int.random(in: 1...12, using: &rng)
         let day = Int.random(in: 1...28, using: &rng)
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     /// A decimal string with up to 34 significant digits and up to 20 after the point.
-    static func amount(_ rng: inout SplitMixRandom) -> String {
+    static func amount(_ rng: inout SeededRandom) -> String {
         let whole = Int.random(in: 1...14, using: &rng)
         var digits = String(Int.random(in: 1...9, using: &rng))
         for _ in 1..<whole { digits += String(Int.random(in: 0...9, using: &rng)) }
@@ -51,15 +34,15 @@ enum RandomEvents {
         return digits + "." + (0..<fraction).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
     }
 
-    static func fraction(_ rng: inout SplitMixRandom, max: Int = 99) -> String {
+    static func fraction(_ rng: inout SeededRandom, max: Int = 99) -> String {
         rng.chance(0.1) ? "0" : "0." + String(format: "%02d", Int.random(in: 1...max, using: &rng))
     }
 
-    static func money(_ rng: inout SplitMixRandom, _ currency: String = "USD") -> JSONValue {
+    static func money(_ rng: inout SeededRandom, _ currency: String = "USD") -> JSONValue {
         .object(["amount": .string(amount(&rng)), "currency": .string(currency)])
     }
 
-    static func jsonLeaf(_ rng: inout SplitMixRandom) -> JSONValue {
+    static func jsonLeaf(_ rng: inout SeededRandom) -> JSONValue {
         switch Int.random(in: 0..<6, using: &rng) {
         case 0: .null
         case 1: .bool(rng.chance(0.5))
@@ -71,7 +54,7 @@ enum RandomEvents {
     }
 
     /// The common fields, plus randomly the optional ones.
-    static func common(_ type: String, id: String?, _ rng: inout SplitMixRandom) -> [String: JSONValue] {
+    static func common(_ type: String, id: String?, _ rng: inout SeededRandom) -> [String: JSONValue] {
         var object: [String: JSONValue] = ["type": .string(type), "date": .string(date(&rng))]
         if let id { object["id"] = .string(id) }
         if rng.chance(0.3) { object["announced"] = .string(date(&rng)) }
@@ -82,7 +65,7 @@ enum RandomEvents {
     }
 
     /// A valid history of `count` events as JSON values, in an order that appends cleanly.
-    static func history(count: Int, _ rng: inout SplitMixRandom, idPrefix: String = "e") -> [JSONValue] {
+    static func history(count: Int, _ rng: inout SeededRandom, idPrefix: String = "e") -> [JSONValue] {
         var events: [JSONValue] = []
         var parties: [String] = [], partnerships: [String] = []
         var correctable: [(id: String, type: String)] = [], retractable: [String] = []
@@ -167,7 +150,7 @@ enum RandomEvents {
     }
 
     /// One random mutation of `bytes`: the kinds of damage real files suffer, and some hostile ones.
-    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMixRandom) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var out = bytes
         guard !out.isEmpty else { return [rng.pick([0x7B, 0x5B, 0x22, 0xFF])] }
         let at = Int.random(in: 0..<out.count, using: &rng)

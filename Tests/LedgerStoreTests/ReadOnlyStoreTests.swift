@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import LedgerCore
 @testable import LedgerStore
+import TestSupport
 import Testing
 
 /// `EventStore.openReadOnly`: every query works, no write can happen, nothing is created.
 @Suite struct ReadOnlyStoreTests {
     @Test func aReadOnlyStoreAnswersQueriesAndRefusesEveryWrite() throws {
-        let scratch = try StoreScratch("read-only-store")
+        let scratch = try ScratchFolder("read-only-store")
         let (path, rows) = try Attacker.pristineLedger(in: scratch, events: 30, seed: 8)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try EventStore.openReadOnly(path: path)
@@ -19,7 +20,13 @@ import Testing
         var seen = 0
         try store.forEachEvent { _ in seen += 1 }
         #expect(seen == rows.count)
-        _ = try store.state(asOf: LedgerDate(parsing: "2199-12-31"))
+        // The state read through the read-only connection is the state a writable store computes from the same log.
+        let copy = scratch.file("writable-copy.sqlite")
+        try Attacker.copy(path, to: copy)
+        let expected = try EventStore.open(path: copy).state(asOf: LedgerDate(parsing: "2199-12-31"), useSnapshots: false)
+        let state = try store.state(asOf: LedgerDate(parsing: "2199-12-31"))
+        #expect(expected.appliedCount > rows.count / 2, "the random history should fold most of its events")
+        #expect(state == expected)
 
         // The store's own writes fail as one plain sentence; a raw write below it fails in SQLite.
         for write in [{ _ = try store.append([partyEvent("intruder")]) }, { _ = try store.importEvents([partyEvent("intruder")]) }] {
@@ -36,7 +43,7 @@ import Testing
 
     /// A reader sees what a live writer committed, even while it still sits in the write-ahead log.
     @Test func aReadOnlyStoreSeesCommittedEventsStillInTheWriteAheadLog() throws {
-        let scratch = try StoreScratch("read-only-wal")
+        let scratch = try ScratchFolder("read-only-wal")
         let path = scratch.file("live.sqlite")
         let writer = try EventStore.open(path: path)
         _ = try writer.append([partyEvent("a"), partyEvent("b")])
@@ -50,7 +57,7 @@ import Testing
     }
 
     @Test func openingAMissingLedgerReadOnlyCreatesNothing() throws {
-        let scratch = try StoreScratch("read-only-missing")
+        let scratch = try ScratchFolder("read-only-missing")
         let path = scratch.file("absent.sqlite")
         #expect(throws: (any Error).self) { try EventStore.openReadOnly(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))

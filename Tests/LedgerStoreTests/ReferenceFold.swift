@@ -1,6 +1,7 @@
 import Foundation
 @testable import LedgerCore
 import Testing
+import TestSupport
 
 /// A second, independent reading of the projection rules (CONTRACT.md §1), to check the real replay against.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 @testable import LedgerCore
 @testable import LedgerStore
@@ -15,7 +16,7 @@ import Testing
     ]
 
     /// A scratch copy of the fixture (never the committed file: opening it writes to it).
-    static func copyOfFixture(_ scratch: StoreScratch) throws -> String {
+    static func copyOfFixture(_ scratch: ScratchFolder) throws -> String {
         let path = scratch.file("ledger-v3.sqlite")
         try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
         return path
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func theReleasedV3FixtureIsWhatItClaims() throws {
-        let scratch = try StoreScratch("v3-fixture")
+        let scratch = try ScratchFolder("v3-fixture")
         let path = try Self.copyOfFixture(scratch)
         let queue = try DatabaseQueue(path: path)
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func migratingKeepsEveryStoredByteTheTriggersAndTheHead() throws {
-        let scratch = try StoreScratch("v3-migrate")
+        let scratch = try ScratchFolder("v3-migrate")
         let path = try Self.copyOfFixture(scratch)
         let before = try Self.storedBytes(path)
         let triggersBefore = try Self.triggerNames(path)
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func theMigratedLogStillRefusesEveryRewrite() throws {
-        let scratch = try StoreScratch("v3-triggers")
+        let scratch = try ScratchFolder("v3-triggers")
         let path = try Self.copyOfFixture(scratch)
         try EventStore.open(path: path).close()
         let queue = try DatabaseQueue(path: path)
@@ -118,7 +119,7 @@ import Testing
     }
 
     @Test func aNewTypeIsAcceptedByTheSchemaAndStillValidatedByTheDecoder() throws {
-        let scratch = try StoreScratch("v3-new-type")
+        let scratch = try ScratchFolder("v3-new-type")
         let path = try Self.copyOfFixture(scratch)
         try EventStore.open(path: path).close()
         try Self.rawAppend(path, type: "commitment")
@@ -133,7 +134,7 @@ import Testing
     /// The amendment index v3 filled by decoding payloads inside the migration is now a backfill that
     /// v4 queues and the store runs after migrating: emptied by an attacker, it comes back identical.
     @Test func theAmendmentIndexBackfillRebuildsWhatV3Wrote() throws {
-        let scratch = try StoreScratch("v3-backfill")
+        let scratch = try ScratchFolder("v3-backfill")
         let path = try Self.copyOfFixture(scratch)
         let indexed = try #require(try Self.storedBytes(path)["amendment_party"])
         #expect(indexed.count == 4)
@@ -154,7 +155,7 @@ import Testing
 
     /// A read-only open does not migrate: a subject's replay then reads the whole log, with the same answer.
     @Test func aReadOnlyOpenOfTheV3FixtureAnswersWithoutMigrating() throws {
-        let scratch = try StoreScratch("v3-read-only")
+        let scratch = try ScratchFolder("v3-read-only")
         let path = try Self.copyOfFixture(scratch)
         let store = try EventStore.openReadOnly(path: path)
         #expect(try store.verify(deep: true).head == Self.fixtureHead)

@@ -3,6 +3,7 @@ import GRDB
 import LedgerCore
 @testable import LedgerStore
 import SyntheticHistory
+import TestSupport
 import Testing
 
 /// Snapshots are a cache: every answer must be the same with and without them.

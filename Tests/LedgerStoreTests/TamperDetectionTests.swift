@@ -1,4 +1,5 @@
 import GRDB
+import TestSupport
 import Testing
 @testable import LedgerCore
 @testable import LedgerStore
@@ -14,7 +15,7 @@ import Testing
             events.append(valuation("val-\(month)", company: "acme", date: "2020-0\(month)-01", usd("\(month)00")))
         }
         events += [
-            recap("recap", company: "acme", date: "2019-01-01", [("founders", dec("1"))]),
+            recap("recap", company: "acme", date: "2019-01-01", [("founders", "1")]),
             round("seed", company: "acme", date: "2019-06-01", investments: [("alpha", usd("10"))], postMoney: usd("40"), partnership: "alpha-acme"),
             renegotiation("reneg", partnership: "alpha-acme", date: "2021-01-01", [TermChange(term: "exclusivity", action: .remove)]),
             governance("gov", company: "acme", date: "2021-02-01", [RoleChange(role: "ceo", action: .set(["Ada"]))]),
@@ -60,7 +61,7 @@ import Testing
     }
 
     func tamper(_ path: String, seq: Int64, column: Column) throws {
-        let raw = try rawConnection(path)
+        let raw = try Attacker.connection(path)
         try raw.write { db in
             try db.execute(sql: "DROP TRIGGER event_no_update")
             let value = try #require(try String.fetchOne(db, sql: "SELECT \(column.rawValue) FROM event WHERE seq = ?", arguments: [seq]))
@@ -104,7 +105,7 @@ import Testing
     @Test func truncatingTheLogIsCaughtOnlyAgainstAKnownHead() async throws {
         try await withTemporaryLedger { path in
             let oldHead = try makeLedger(at: path)
-            let raw = try rawConnection(path)
+            let raw = try Attacker.connection(path)
             // An attacker also switches off the foreign keys that tie index tables to the rows.
             try raw.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
             try raw.write { db in
@@ -134,7 +135,7 @@ import Testing
     @Test func aMissingSeqInTheMiddleIsReported() async throws {
         try await withTemporaryLedger { path in
             _ = try makeLedger(at: path)
-            let raw = try rawConnection(path)
+            let raw = try Attacker.connection(path)
             try raw.write { db in
                 // val-5 names only acme; the retraction (seq 20) names nothing.
                 let seq = try #require(try Int64.fetchOne(db, sql: "SELECT seq FROM event WHERE id = 'val-5'"))

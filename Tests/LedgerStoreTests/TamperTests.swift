@@ -2,46 +2,15 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerStore
+import SyntheticHistory
+import TestSupport
 import Testing
 
-/// A temporary folder for ledger files, removed when released.
-final class StoreScratch: @unchecked Sendable {
-    let url: URL
-
-    init(_ label: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// Playing the attacker on a copy of a ledger: raw SQL, triggers dropped, checks ignored.
-enum Attacker {
-    /// The event table's columns, in stored order.
-    static let columns = ["seq", "id", "type", "date", "announced", "status", "recordedAt", "payload", "prevHash", "hash"]
-
-    /// Opens `path` with plain SQLite, drops every trigger, disables foreign keys and CHECK constraints, runs `body`.
-    static func edit(_ path: String, _ body: (Database) throws -> Void) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.writeWithoutTransaction { db in
-            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") {
-                try db.execute(sql: "DROP TRIGGER \"\(name)\"")
-            }
-            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-            try body(db)
-        }
-        try queue.close()
-    }
-
+extension Attacker {
     /// A closed ledger file holding `count` random events (its WAL merged), with its rows.
-    static func pristineLedger(in scratch: StoreScratch, events count: Int, seed: UInt64) throws -> (path: String, rows: [StoredEvent]) {
+    static func pristineLedger(in scratch: ScratchFolder, events count: Int, seed: UInt64) throws -> (path: String, rows: [StoredEvent]) {
         let path = scratch.file("pristine.sqlite")
-        var rng = SplitMixRandom(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let store = try EventStore.open(path: path)
         let events = try RandomEvents.history(count: count, &rng).map { SourcedEvent(try EventDecoder.decode($0)) }
         // Several batches, so recordedAt varies along the log.
@@ -52,16 +21,6 @@ enum Attacker {
         try store.forEachEvent { rows.append($0) }
         try store.close()
         return (path, rows)
-    }
-
-    /// A fresh copy of `path`.
-    static func copy(_ path: String, to destination: String) throws {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
-        try FileManager.default.copyItem(atPath: path, toPath: destination)
-    }
-
-    static func verify(_ path: String, knownHead: String? = nil) throws -> VerifyReport {
-        try EventStore.openReadOnly(path: path).verify(knownHead: knownHead)
     }
 }
 
@@ -80,12 +39,12 @@ enum Attacker {
     ///   primary key refuses it, and the trial draws again), so seq S goes
     ///   missing — even when the new seq is 0 or negative and sorts first.
     @Test func twoHundredRandomByteFlipsAreEachCaughtAtTheirSeq() throws {
-        let scratch = try StoreScratch("tamper-flips")
+        let scratch = try ScratchFolder("tamper-flips")
         let (pristine, rows) = try Attacker.pristineLedger(in: scratch, events: Self.eventCount, seed: 20_261_126)
         try #require(rows.count == Self.eventCount)
         try #require(try Attacker.verify(pristine).isIntact, "the untouched ledger must verify")
 
-        var rng = SplitMixRandom(seed: 0x7A3F_0200)
+        var rng = SeededRandom(seed: 0x7A3F_0200)
         let trialPath = scratch.file("trial.sqlite")
         var byColumn: [String: Int] = [:]
         var invalidUTF8 = 0, nulBytes = 0, seqBelowOne = 0, detected = 0
@@ -155,7 +114,7 @@ enum Attacker {
     @Test(arguments: edgeEdits.indices)
     func edgeCaseEditsAreCaughtAtTheirSeq(_ index: Int) throws {
         let edit = Self.edgeEdits[index]
-        let scratch = try StoreScratch("tamper-edge")
+        let scratch = try ScratchFolder("tamper-edge")
         let (pristine, rows) = try Attacker.pristineLedger(in: scratch, events: 12, seed: 3)
         try #require(rows.count == 12)
         let path = scratch.file("edited.sqlite")
@@ -167,7 +126,7 @@ enum Attacker {
 
     /// Backdating one row's recordedAt and re-hashing from there leaves a consistent chain, but time runs backwards.
     @Test func backdatedRecordedTimeIsCaughtEvenWithARecomputedChain() throws {
-        let scratch = try StoreScratch("tamper-backdate")
+        let scratch = try ScratchFolder("tamper-backdate")
         let (pristine, rows) = try Attacker.pristineLedger(in: scratch, events: 12, seed: 4)
         let path = scratch.file("backdated.sqlite")
         try Attacker.copy(pristine, to: path)
@@ -188,7 +147,7 @@ enum Attacker {
 
     @Test(arguments: [1, 2, 5])
     func truncationIsInvisibleToPlainVerifyButCaughtByAnEarlierHead(_ removed: Int) throws {
-        let scratch = try StoreScratch("tamper-truncate")
+        let scratch = try ScratchFolder("tamper-truncate")
         let (pristine, rows) = try Attacker.pristineLedger(in: scratch, events: 30, seed: 7)
         let keptHead = try #require(rows.last).hash
         let path = scratch.file("truncated.sqlite")
@@ -208,10 +167,10 @@ enum Attacker {
     }
 
     @Test func anEarlierHeadStillVerifiesAfterTheLogGrew() throws {
-        let scratch = try StoreScratch("tamper-grow")
+        let scratch = try ScratchFolder("tamper-grow")
         let (path, rows) = try Attacker.pristineLedger(in: scratch, events: 12, seed: 11)
         let store = try EventStore.open(path: path)
-        var rng = SplitMixRandom(seed: 12)
+        var rng = SeededRandom(seed: 12)
         let more = try RandomEvents.history(count: 5, &rng, idPrefix: "later").map { SourcedEvent(try EventDecoder.decode($0)) }
         _ = try store.append(more)
         for row in rows { #expect(try store.verify(knownHead: row.hash).isIntact, "head of seq \(row.seq)") }
@@ -222,9 +181,9 @@ enum Attacker {
 
     /// Swapping the contents of two rows (keeping their seqs) is caught at the lower seq.
     @Test func swappedRowsAreCaughtAtTheLowerSeq() throws {
-        let scratch = try StoreScratch("tamper-swap")
+        let scratch = try ScratchFolder("tamper-swap")
         let (pristine, rows) = try Attacker.pristineLedger(in: scratch, events: 40, seed: 99)
-        var rng = SplitMixRandom(seed: 0x5A5A)
+        var rng = SeededRandom(seed: 0x5A5A)
         let path = scratch.file("swapped.sqlite")
         var pairs: [(Int64, Int64)] = [(1, 2), (39, 40), (1, 40)]
         while pairs.count < 20 {
@@ -266,7 +225,7 @@ enum Attacker {
     /// An attacker who rewrites a row and recomputes every later hash leaves a consistent chain:
     /// only a head kept from before the rewrite exposes it.
     @Test func aRecomputedChainIsCaughtOnlyByAKeptHead() throws {
-        let scratch = try StoreScratch("tamper-rechain")
+        let scratch = try ScratchFolder("tamper-rechain")
         let (pristine, rows) = try Attacker.pristineLedger(in: scratch, events: 20, seed: 5)
         let keptHead = try #require(rows.last).hash
         let path = scratch.file("rechained.sqlite")

@@ -2,6 +2,7 @@ import Foundation
 import LedgerCore
 import LedgerStore
 import LedgerViews
+import TestSupport
 import Testing
 
 /// The pages the CLI prints, loaded from a real (in-memory) store.
@@ -84,9 +85,8 @@ import Testing
     }
 
     @Test func theImportWorkflowReportsEachStepAndRefusesAnEmptyFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("views-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("views-import")
+        let folder = scratch.url
         let ledger = folder.appendingPathComponent("ledger.sqlite").path
         let error = #expect(throws: LedgerError.self) {
             _ = try LedgerImport.run([folder.path], ledgerPath: ledger, open: { try EventStore.open(path: ledger) }, expecting: nil) { _ in }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerStore
+import SyntheticHistory
 
 /// `bench-probe`: in-process measurements for `Tools/bench` (a process start would swamp a millisecond query).
 ///
@@ -57,7 +58,7 @@ struct QueryProbe: ParsableCommand {
 
     func run() throws {
         let store = try EventStore.openReadOnly(path: db)
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         let first = LedgerDate(year: 1960, month: 1, day: 1)!.daysSinceEpoch
         let last = LedgerDate(year: 2026, month: 6, day: 30)!.daysSinceEpoch
         var latencies: [Double] = []
@@ -78,18 +79,5 @@ struct QueryProbe: ParsableCommand {
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         print(#"{"count": \#(latencies.count), "p50_ms": \#(percentile(0.5)), "p99_ms": \#(percentile(0.99)), "max_ms": \#(latencies.last ?? 0)}"#)
-    }
-}
-
-/// SplitMix64, so the probe's choices repeat across runs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import LedgerCore
 import LedgerReport
 import LedgerStore

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Reads back what the report wrote: sections, charts, series and their data points, from the HTML text.

@@ -1,8 +1,7 @@
+import SyntheticHistory
+import TestSupport
 import Foundation
 @testable import LedgerCore
-
-/// The same SplitMix64 generator the fuzz and tamper tests use (see `RandomEvents.swift`).
-typealias SplitMix64 = SplitMixRandom
 
 /// A random but valid partnership history.
 ///
@@ -29,8 +28,8 @@ struct RandomHistory {
     static let roles = ["ceo", "chair", "board"]
     static let terms = ["t1", "t2", "t3", "t4"]
 
-    init(seed: UInt64, factCount: Int = 40, amendmentCount: Int = 8) {
-        var rng = SplitMix64(seed: seed)
+    init(seed: UInt64, factCount: Int = 60, amendmentCount: Int = 8) {
+        var rng = SeededRandom(seed: seed)
         let start = LedgerDate(year: 2005, month: 1, day: 1)!
         // Distinct dates: one per fact, plus spares for corrections that move a fact.
         var offsets: Set<Int> = []
@@ -86,22 +85,22 @@ struct RandomHistory {
     /// Every type generated as a fact (all but registrations and amendments).
     static let factTypes = EventType.allCases.filter { ![.party, .partnership, .correction, .retraction].contains($0) }
 
-    static func randomType(using rng: inout SplitMix64) -> EventType {
+    static func randomType(using rng: inout SeededRandom) -> EventType {
         let weighted: [EventType] = [.fundingRound, .fundingRound, .fundingRound, .fundingRound, .valuation, .valuation,
                                      .recapitalization, .governance, .renegotiation, .renegotiation, .revenue,
                                      .commitment, .funding, .funding, .purchaseCommitment, .warrant, .negotiation]
         return weighted.randomElement(using: &rng)!
     }
 
-    static func randomStatus(using rng: inout SplitMix64) -> EventStatus {
+    static func randomStatus(using rng: inout SeededRandom) -> EventStatus {
         [.confirmed, .confirmed, .reported, .estimate].randomElement(using: &rng)!
     }
 
-    static func millions(_ rng: inout SplitMix64, _ range: ClosedRange<Int>) -> Decimal {
+    static func millions(_ rng: inout SeededRandom, _ range: ClosedRange<Int>) -> Decimal {
         Decimal(Int.random(in: range, using: &rng)) * 1_000_000
     }
 
-    static func randomBody(of type: EventType, using rng: inout SplitMix64) -> EventBody {
+    static func randomBody(of type: EventType, using rng: inout SeededRandom) -> EventBody {
         let company = companies.randomElement(using: &rng)!
         switch type {
         case .fundingRound:
@@ -182,11 +181,17 @@ struct RandomHistory {
         }
     }
 
-    // MARK: - An independent model of the replay
+    // MARK: - The same fold, without the store's ordering and amendment resolution
 
     /// The state at `asOf` computed without the store or the Replayer: amendments
-    /// resolved by hand, facts sorted by effective date, then folded.
-    func expectedState(asOf: LedgerDate) -> LedgerState {
+    /// resolved by hand, facts sorted by effective date, then folded with the
+    /// production fold, `LedgerState.apply`.
+    ///
+    /// This is not an independent model of the projection: it shares the fold, so
+    /// a bug in `apply` is invisible here. It checks what the store adds — replay
+    /// order, the as-of bound and amendment resolution. The fold itself is checked
+    /// against an independent reference fold of its own.
+    func handResolvedReplay(asOf: LedgerDate) -> LedgerState {
         var replaced: [String: Event] = [:]
         var retracted: Set<String> = []
         let undone = Set(followUps.compactMap { if case .retraction(let r) = $0.body { r.retracts } else { nil } })

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// `audit COMPANY --stakes`: each holder's stake and implied value, event by event.

@@ -1,24 +1,23 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// `audit`, `diff` and `report` through the built binary, against a temporary ledger file.
-///
-/// Skipped when the binary has not been built (`swift build` builds it; `swift test` does too).
-@Suite(.enabled(if: Tooling.cli != nil, "partnership-ledger is not built; run `swift build` first"))
-struct CLIHistoryTests {
+/// (Moved from LedgerReportTests: these run the CLI.)
+@Suite struct CLIHistoryTests {
     typealias F = Fixture
 
     /// Writes the synthetic ledger to a file and runs the CLI on it.
-    func run(_ arguments: [String]) throws -> Tooling.Result {
-        let folder = try Tooling.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("ledger.sqlite").path
+    func run(_ arguments: [String]) throws -> ChildRun {
+        let scratch = try ScratchFolder("cli-history")
+        let folder = scratch.url
+        let path = scratch.file("ledger.sqlite")
         let store = try EventStore.open(path: path)
         for event in F.acmeEvents { _ = try store.append([SourcedEvent(event)]) }
         try store.close()
-        return try Tooling.run(Tooling.cli!, arguments.map { $0.replacingOccurrences(of: "$DIR", with: folder.path) } + ["--db", path])
+        return try LedgerProcess.run(arguments.map { $0.replacingOccurrences(of: "$DIR", with: folder.path) } + ["--db", path])
     }
 
     @Test func auditTableTellsTheStoryWithAmendments() throws {
@@ -69,9 +68,8 @@ struct CLIHistoryTests {
     }
 
     @Test func reportWritesTheFile() throws {
-        let folder = try Tooling.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("out.html").path
+        let scratch = try ScratchFolder("cli-history-report")
+        let output = scratch.file("out.html")
         let result = try run(["report", "-o", output, "--as-of", "2030-01-01"])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: output, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// `diff --from D1 --to D2`: differences between two as-of states, each with the events that caused it.

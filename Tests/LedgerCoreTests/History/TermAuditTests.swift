@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestSupport
 import Testing
 
 /// `audit PARTNERSHIP`: the term history with set, remove, correction and retraction, read from a real store.
