@@ -54,7 +54,7 @@ import Testing
             ])
         }
         let start = Date()
-        FileManager.default.createFile(atPath: folder.file("go"), contents: nil)
+        #expect(FileManager.default.createFile(atPath: folder.file("go"), contents: nil))
         let runs = try writers.map { try $0.wait() }
         let seconds = Date().timeIntervalSince(start)
         #expect(FileManager.default.createFile(atPath: folder.file("stop"), contents: nil))

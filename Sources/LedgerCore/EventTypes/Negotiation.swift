@@ -163,7 +163,7 @@ extension Negotiation: EventPayload {
             w.key("partnership"); w.string(partnership)
             if let party { w.key("party"); w.string(party) }
             if !proposals.isEmpty { w.key("proposals"); w.array(proposals) { w, change in change.write(into: &w) } }
-        case .round(let company, let amount, let valuation):
+        case .round(let company, let amount, _):
             if let amount { w.key("amount"); w.money(amount) }
             w.key("company"); w.string(company)
             if let party { w.key("party"); w.string(party) }
