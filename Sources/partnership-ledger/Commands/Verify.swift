@@ -15,6 +15,13 @@ struct Verify: ParsableCommand {
     @Flag(name: .long, help: "Also decode every event and check it agrees with its columns.")
     var deep = false
 
+    func validate() throws {
+        // A mistyped hash is a mistake on the command line, not evidence of tampering.
+        if let head, head.count != 64 || !head.allSatisfy(\.isHexDigit) {
+            throw ValidationError("--head: \"\(head)\" is not a head hash (the 64 hexadecimal digits `verify` prints after \"hash\")")
+        }
+    }
+
     func run() throws {
         let store = try ledger.openForReading()
         let report = try store.verify(deep: deep, knownHead: head)
