@@ -37,8 +37,9 @@ public struct HTMLReport: Sendable {
             "<main>",
             "<header>",
             "<h1>\(title)</h1>",
-            "<p class=\"meta\">As of <strong>\(input.asOf.text)</strong> (effective date), \(known); \(input.state.appliedCount) events applied; "
-                + "\(input.state.partnerships.count) partnerships, \(input.series.valuations.count) companies valued.</p>",
+            "<p class=\"meta\">As of <strong>\(input.asOf.text)</strong> (effective date), \(known); \(ValueText.count(input.state.appliedCount, "event")) applied; "
+                + "\(ValueText.count(input.state.partnerships.count, "partnership")), "
+                + "\(ValueText.count(input.series.valuations.count, "company", plural: "companies")) valued.</p>",
             "<p class=\"note\">Figures are as recorded in the ledger, with their status: <em>reported</em> and <em>estimate</em> "
                 + "figures come from press or secondary sources. Hover a point for its exact value and event.</p>",
             "</header>",

@@ -12,6 +12,12 @@ import LedgerCore
 /// ValueText.percent(Decimal(string: "0.27")!)                    // "27.00%"
 /// ```
 public enum ValueText {
+    /// A count with its noun in the right number: `1 event`, `3 events`; `plural` for irregular nouns
+    /// (`ValueText.count(2, "company", plural: "companies")`), and invariant ones (`series`).
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// `$13.0B`, `$1.25B`, `$750.0M`, `€2.5M`, `$12,500`.
     public static func money(_ money: Money) -> String {
         let symbol = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][money.currency] ?? money.currency + " "

@@ -20,8 +20,10 @@ extension ReportInput {
 
     /// What a written report holds, for the line that confirms it: `… valuation series, … cap tables, …`.
     public var contentSummary: String {
-        "\(series.valuations.count) valuation series, "
-            + "\(series.stakes.count) cap tables, \(series.investments.count) partner investment series, "
-            + "\(termAudits.values.map(\.count).reduce(0, +)) term changes, \(series.governance.count) governance events"
+        [ValueText.count(series.valuations.count, "valuation series", plural: "valuation series"),
+         ValueText.count(series.stakes.count, "cap table"),
+         ValueText.count(series.investments.count, "partner investment series", plural: "partner investment series"),
+         ValueText.count(termAudits.values.map(\.count).reduce(0, +), "term change"),
+         ValueText.count(series.governance.count, "governance event")].joined(separator: ", ")
     }
 }

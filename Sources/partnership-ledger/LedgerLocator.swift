@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// Finds the bundled history and builds the default ledger from it.
@@ -30,7 +31,7 @@ enum LedgerLocator {
         try store.close()
         // Move into place only when complete, so a half-built default never exists.
         if !FileManager.default.fileExists(atPath: path) { try FileManager.default.moveItem(atPath: temporary, toPath: path) }
-        FileHandle.standardError.write(Data("partnership-ledger: no ledger at \(path); built it from the bundled history in \(events) (\(result.appended.count) events).\n".utf8))
+        FileHandle.standardError.write(Data("partnership-ledger: no ledger at \(path); built it from the bundled history in \(events) (\(ValueText.count(result.appended.count, "event"))).\n".utf8))
     }
 
     static func checkNotDirectory(_ path: String) throws {

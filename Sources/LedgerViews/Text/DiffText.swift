@@ -13,7 +13,7 @@ public enum DiffText {
     /// The whole table, grouped by subject.
     public static func render(_ differences: [StateDifference], state: LedgerState, from: LedgerDate, to: LedgerDate, subjects: Set<String>?) -> String {
         let scope = subjects.map { " (\($0.sorted().joined(separator: ", ")))" } ?? ""
-        var out = ["\(TextWrap.count(differences.count, "difference")) between \(from) and \(to)\(scope)"]
+        var out = ["\(ValueText.count(differences.count, "difference")) between \(from) and \(to)\(scope)"]
         guard !differences.isEmpty else { return (out + ["", "nothing changed"]).joined(separator: "\n") }
         let width = min(differences.map { label($0.key).count }.max() ?? 0, 40)
         var subject: String?

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerReport
 
 /// The `audit COMPANY --stakes` table: each holder's stake and implied value, before → after, per event.
 public enum StakeAuditText {
@@ -20,7 +21,7 @@ public enum StakeAuditText {
                        "\(money(change.valueFrom)) → \(money(change.valueTo))",
                        newEvent ? money(change.valuation) : ""])
         }
-        return "\(head)\n\(TextWrap.count(changes.count, "move")) from \(TextWrap.count(Set(changes.map(\.eventId)).count, "event"))\n\n\(table.rendered)"
+        return "\(head)\n\(ValueText.count(changes.count, "move")) from \(ValueText.count(Set(changes.map(\.eventId)).count, "event"))\n\n\(table.rendered)"
     }
 
     private static func percent(_ value: Decimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }

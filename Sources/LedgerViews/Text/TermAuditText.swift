@@ -25,7 +25,7 @@ public enum TermAuditText {
         }
         let groups = group(lines)
         let withdrawn = lines.filter { $0.effect != .inForce }.count
-        out.append("\(TextWrap.count(lines.count, "change")) to \(TextWrap.count(Set(lines.map(\.term)).count, "term")) from \(TextWrap.count(groups.count, "event"))"
+        out.append("\(ValueText.count(lines.count, "change")) to \(ValueText.count(Set(lines.map(\.term)).count, "term")) from \(ValueText.count(groups.count, "event"))"
                    + (withdrawn > 0 ? ", \(withdrawn) no longer believed (superseded or retracted)" : "")
                    + (lines.contains { !$0.sources.isEmpty } ? "; [n] are sources, listed at the end." : "."))
         let width = min(lines.map(\.term.count).max() ?? 0, 32)

@@ -23,6 +23,4 @@ public enum TextWrap {
         return lines.enumerated().map { ($0.offset == 0 ? prefix : indent) + $0.element }
     }
 
-    /// `1 event`, `3 events`.
-    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// `append party`.
@@ -58,7 +59,7 @@ struct AppendFundingRound: AppendEventCommand {
     func validate() throws {
         guard !investor.isEmpty else { throw ValidationError("give at least one --investor with its --amount") }
         guard investor.count == amount.count else {
-            throw ValidationError("give one --amount for each --investor (got \(investor.count) investors and \(amount.count) amounts)")
+            throw ValidationError("give one --amount for each --investor (got \(ValueText.count(investor.count, "investor")) and \(ValueText.count(amount.count, "amount")))")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReport
 import LedgerStore
 
 /// `verify`: recompute the hash chain; exit 2 naming the first bad seq.
@@ -28,7 +29,7 @@ struct Verify: ParsableCommand {
         if let problem = report.problem {
             throw IntegrityFailure(description: problem.description + ".")
         }
-        var line = "ok: \(report.count) events, hash chain intact; head is seq \(report.head.seq), hash \(report.head.hash)"
+        var line = "ok: \(ValueText.count(Int(report.count), "event")), hash chain intact; head is seq \(report.head.seq), hash \(report.head.hash)"
         if let head { line += "; earlier head \(head.prefix(16))… found in the chain" }
         Output.print(line)
     }

@@ -1,11 +1,12 @@
 import LedgerCore
+import LedgerReport
 
 /// A one-line human summary of an event, for `log` tables.
 enum EventSummary {
     static func line(_ event: Event) -> String {
         switch event.body {
         case .party(let p): return "\(p.name) (\(p.kind.rawValue))"
-        case .partnership(let p): return "\(p.parties.joined(separator: " + ")); \(p.terms.count) terms"
+        case .partnership(let p): return "\(p.parties.joined(separator: " + ")); \(ValueText.count(p.terms.count, "term"))"
         case .fundingRound(let r):
             let invested = r.investments.map { "\($0.investor) \(HumanNumbers.money($0.amount))" }.joined(separator: ", ")
             let post = r.impliedPostMoney.map { " at \(HumanNumbers.money($0)) post" } ?? ""
