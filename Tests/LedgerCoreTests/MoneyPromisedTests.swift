@@ -191,7 +191,7 @@ import TestSupport
         var talks = base
         talks.append(
             Self.event("n1", "2025-05-06", .negotiation(Negotiation(subject: .terms(partnership: "ms-openai", proposals: [
-                ProposedTermChange(term: "revenue-share", action: .merge(["projected-rate-2030": .string("0.10")]))]),
+                TermChange(term: "revenue-share", action: .merge(["projected-rate-2030": .string("0.10")]))]),
                 stage: .proposal, thread: "share", settledBy: "reneg")), status: .reported),
             Self.event("n2", "2025-06-01", .negotiation(Negotiation(subject: .round(company: "openai", amount: usd("40"), valuation: usd("300")),
                                                                     stage: .talks, thread: "round")), status: .reported),

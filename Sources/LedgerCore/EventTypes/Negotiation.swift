@@ -11,7 +11,7 @@ public struct Negotiation: Hashable, Sendable {
     /// What the negotiation is about.
     public enum Subject: Hashable, Sendable {
         /// Proposed changes to a partnership's terms (none on an `abandoned` stage).
-        case terms(partnership: String, proposals: [ProposedTermChange])
+        case terms(partnership: String, proposals: [TermChange])
         /// A proposed round: its size and valuation, each optional.
         case round(company: String, amount: Money?, valuation: Money?)
     }
@@ -41,58 +41,6 @@ public struct Negotiation: Hashable, Sendable {
         switch subject {
         case .terms(let partnership, _): partnership
         case .round(let company, _, _): company
-        }
-    }
-}
-
-/// One proposed change to a term: `{term, set}`, `{term, merge: {members…}}` or `{term, remove: true}`.
-public struct ProposedTermChange: Hashable, Sendable {
-    public enum Action: Hashable, Sendable {
-        case set(JSONValue)
-        /// Sets only the members named.
-        case merge([String: JSONValue])
-        case remove
-    }
-    public var term: String
-    public var action: Action
-    public init(term: String, action: Action) { self.term = term; self.action = action }
-
-    /// The JSON form, as written.
-    public var json: JSONValue {
-        switch action {
-        case .set(let value): .object(["term": .string(term), "set": value])
-        case .merge(let members): .object(["term": .string(term), "merge": .object(members)])
-        case .remove: .object(["term": .string(term), "remove": .bool(true)])
-        }
-    }
-
-    init<R: EventFieldReader>(reading c: inout R, path: String) throws(LedgerError) {
-        let term = try c.string("term")
-        try c.validateTermName(term, field: c.fieldPath("term"))
-        let present = ["set", "merge", "remove"].filter { c.has($0) }
-        guard present.count == 1 else { throw LedgerError("must have exactly one of \"set\", \"merge\" or \"remove\"", field: path) }
-        switch present[0] {
-        case "set": action = .set(try c.json("set") ?? .null)
-        case "merge":
-            guard case .object(let members)? = try c.json("merge"), !members.isEmpty else {
-                throw LedgerError("must be a non-empty object of members", field: c.fieldPath("merge"))
-            }
-            action = .merge(members)
-        default:
-            guard try c.json("remove") == .bool(true) else { throw LedgerError("must be true", field: c.fieldPath("remove")) }
-            action = .remove
-        }
-        self.term = term
-    }
-
-    func write(into w: inout CanonicalEventWriter) {
-        w.object { w in
-            switch action {
-            case .merge(let members): w.key("merge"); w.json(.object(members))
-            case .remove: w.key("remove"); w.literal("true")
-            case .set(let value): w.key("set"); w.json(value)
-            }
-            w.key("term"); w.string(term)
         }
     }
 }
@@ -128,12 +76,12 @@ extension Negotiation: EventPayload {
             for key in ["amount", "valuation"] where r.isPresent(key) {
                 throw LedgerError("belongs to a company's round; a partnership's negotiation names \"proposals\"", field: r.fieldPath(key))
             }
-            var proposals: [ProposedTermChange] = []
+            var proposals: [TermChange] = []
             if r.isPresent("proposals") {
                 let path = r.fieldPath("proposals")
                 try r.objects("proposals", what: "an object {\"term\": name, \"set\"|\"merge\"|\"remove\": …}", nonEmpty: true) {
                     (c: inout R, offset: Int) throws(LedgerError) in
-                    proposals.append(try ProposedTermChange(reading: &c, path: "\(path)[\(offset)]"))
+                    proposals.append(try TermChange(reading: &c, path: "\(path)[\(offset)]"))
                 }
             } else if stage != .abandoned {
                 throw LedgerError("is required for a partnership's negotiation (only an abandoned stage may omit it)", field: r.fieldPath("proposals"))

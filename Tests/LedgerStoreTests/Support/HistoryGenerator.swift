@@ -173,7 +173,7 @@ struct RandomHistory {
                 return .negotiation(Negotiation(subject: .round(company: company, amount: Money(amount: millions(&rng, 1...99), currency: "USD"), valuation: nil),
                                                 stage: stage, thread: thread))
             }
-            let proposals = stage == .abandoned ? [] : [ProposedTermChange(term: terms.randomElement(using: &rng)!, action: .set(.string("p")))]
+            let proposals = stage == .abandoned ? [] : [TermChange(term: terms.randomElement(using: &rng)!, action: .set(.string("p")))]
             return .negotiation(Negotiation(subject: .terms(partnership: partnerships.keys.sorted().randomElement(using: &rng)!, proposals: proposals),
                                             stage: stage, thread: thread))
         case .party, .partnership, .correction, .retraction:
