@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure domain: values, events, validation, projection. No SQLite, no CLI.
@@ -22,7 +24,7 @@ let package = Package(
             name: "LedgerCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        // The SQLite shell: schema, append-only log, hash chain, replay streams.
+        // The storage shell: SQLite (embedded) or PostgreSQL (shared) schema, append-only log, hash chain, replay streams.
         .target(
             name: "LedgerStore",
             dependencies: [
@@ -30,6 +32,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Presentation: the self-contained HTML report (inline SVG charts), and value text shared with the CLI.

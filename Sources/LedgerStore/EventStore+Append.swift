@@ -69,7 +69,13 @@ extension EventStore {
 
     private func append(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)? = nil, naming: Set<String>? = nil,
                        _ produce: ((PreparedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
-        try Self.translatingDatabaseErrors { try writer.writeWithoutTransaction { db in
+        let writer: any DatabaseWriter
+        switch backend {
+        case .postgres(let log):
+            return try log.append(skipIdentical: skipIdentical, expecting: expecting, progress: progress, naming: naming, produce)
+        case .sqlite(let sqlite): writer = sqlite
+        }
+        return try Self.translatingDatabaseErrors { try writer.writeWithoutTransaction { db in
             // A batch rewrites index pages again and again; a larger page cache keeps them out of the WAL until commit.
             try db.execute(sql: "PRAGMA cache_size = -\(Self.writeCacheKiB)")
             var result = AppendResult(appended: [], skipped: [], head: LogHead(seq: 0, hash: ChainHash.genesis))

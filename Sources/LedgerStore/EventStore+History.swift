@@ -17,7 +17,7 @@ extension EventStore {
     /// ```
     public func forEachEffective(asOf: LedgerDate, knownAt: KnownAt?, _ body: (EffectiveEvent) throws -> Void) throws {
         let maxSeq = try maxSeq(for: knownAt)
-        try read { db in try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).forEachEffective(db, body) }
+        try replaying { db in try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).forEachEffective(db, body) }
     }
 
     /// The stored events that name `id` (a party, company or partnership), up to `maxSeq`, in log order.

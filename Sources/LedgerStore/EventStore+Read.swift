@@ -1,4 +1,5 @@
 internal import GRDB
+internal import PostgresNIO
 import LedgerCore
 
 /// Which events `log` and `export` list.
@@ -22,16 +23,30 @@ public struct LogFilter: Hashable, Sendable {
 extension EventStore {
     /// The head of the log: its last seq and hash.
     public func head() throws -> LogHead {
-        try read { db in try Self.head(db) }
+        if case .postgres(let log) = backend { return try log.reading { try $0.head() } }
+        return try read { db in try Self.head(db) }
     }
 
     /// How many events the log holds.
     public func count() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+        if case .postgres(let log) = backend { return Int(try log.reading { try $0.value("SELECT count(*) FROM event", as: Int64.self) } ?? 0) }
+        return try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
     }
 
     /// Streams the events that pass `filter`, in log (seq) order, without loading them all.
     public func forEachEvent(_ filter: LogFilter = LogFilter(), _ body: (StoredEvent) throws -> Void) throws {
+        if case .postgres(let log) = backend {
+            // Pages of the log in one read transaction, so memory stays flat and the view is consistent.
+            return try log.reading { session in
+                var after: Int64 = 0
+                while true {
+                    let page = try session.storedEvents(filter, after: after, limit: PostgresLog.pageSize)
+                    for row in page { try body(row) }
+                    guard page.count == PostgresLog.pageSize, let last = page.last else { return }
+                    after = last.seq
+                }
+            }
+        }
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if !filter.types.isEmpty {
@@ -54,19 +69,31 @@ extension EventStore {
 
     /// The stored event with this id, if any.
     public func event(id: String) throws -> StoredEvent? {
-        try read { db in
+        if case .postgres(let log) = backend {
+            return try log.reading { session in
+                guard let seq = try session.seq(ofEvent: id) else { return nil }
+                return try session.storedEvents(LogFilter(), after: seq - 1, limit: 1).first
+            }
+        }
+        return try read { db in
             try Row.fetchOne(db, sql: "SELECT \(StoredEvent.columns) FROM event WHERE id = ?", arguments: [id]).map(StoredEvent.init(row:))
         }
     }
 
     /// Whether a party or partnership id is registered, and as which.
     public func registeredKind(of id: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT kind FROM registry WHERE id = ?", arguments: [id]) }
+        if case .postgres(let log) = backend {
+            return try log.reading { try $0.value("SELECT kind FROM registry WHERE id = \(id)", as: String.self) }
+        }
+        return try read { db in try String.fetchOne(db, sql: "SELECT kind FROM registry WHERE id = ?", arguments: [id]) }
     }
 
     /// The last seq recorded at or before `time` (0 when none was).
     public func lastSeq(recordedBy time: Timestamp) throws -> Int64 {
-        try read { db in
+        if case .postgres(let log) = backend {
+            return try log.reading { try $0.value("SELECT coalesce(max(seq), 0) FROM event WHERE recordedAt <= \(time.text)", as: Int64.self) } ?? 0
+        }
+        return try read { db in
             try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event WHERE recordedAt <= ?", arguments: [time.text]) ?? 0
         }
     }

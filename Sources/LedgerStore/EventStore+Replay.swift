@@ -12,27 +12,21 @@ extension EventStore {
     }
 
     /// The corrections and retractions known at `maxSeq`, resolved.
-    static func amendments(_ db: Database, maxSeq: Int64) throws -> Amendments {
-        let statement = try db.cachedStatement(sql: """
-            SELECT seq, payload FROM event
-            WHERE type IN ('correction', 'retraction') AND seq <= ? ORDER BY seq
-            """)
-        statement.arguments = [maxSeq]
+    static func amendments(_ db: some ReplaySource, maxSeq: Int64) throws -> Amendments {
         var events: [Event] = []
-        try statement.forEachRawRow { row in
-            events.append(try decodeStored(seq: row.int64(0), payload: row.bytes(1)))
+        try db.forEachAmendment(maxSeq: maxSeq) { seq, payload in
+            events.append(try decodeStored(seq: seq, payload: payload))
         }
         return try resolve(events, db)
     }
 
     /// Resolves amendment events (in seq order) with the log positions of the events they correct.
-    static func resolve(_ events: [Event], _ db: Database) throws -> Amendments {
+    static func resolve(_ events: [Event], _ db: some ReplaySource) throws -> Amendments {
         guard !events.isEmpty else { return Amendments() }
-        let seqOfID = try db.cachedStatement(sql: "SELECT seq FROM event WHERE id = ?")
         var targetSeqs: [String: Int64] = [:]
         for event in events {
             if case .correction(let c) = event.body, targetSeqs[c.corrects] == nil {
-                targetSeqs[c.corrects] = try Int64.fetchOne(seqOfID, arguments: [c.corrects])
+                targetSeqs[c.corrects] = try db.seq(ofEvent: c.corrects)
             }
         }
         return Amendments(events, targetSeqs: targetSeqs)
@@ -55,7 +49,7 @@ extension EventStore {
     /// Both give the same state.
     public func state(asOf: LedgerDate, knownAt: KnownAt? = nil, useSnapshots: Bool = true) throws -> LedgerState {
         let maxSeq = try maxSeq(for: knownAt)
-        return try read { db in
+        return try replaying { db in
             try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq, fromSnapshot: useSnapshots).state(db)
         }
     }

@@ -51,7 +51,8 @@ extension EventStore {
     /// Deletes every snapshot; returns how many checkpoints there were.
     @discardableResult
     public func clearSnapshots() throws -> Int {
-        try write { db in
+        guard keepsSnapshots else { return 0 }
+        return try write { db in
             guard try Self.hasSnapshotTables(db) else { return 0 }
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot") ?? 0
             try db.execute(sql: "DELETE FROM snapshot_part; DELETE FROM snapshot")
@@ -61,7 +62,8 @@ extension EventStore {
 
     /// The snapshot checkpoints, oldest first.
     public func snapshots() throws -> [SnapshotInfo] {
-        try read { db in
+        guard keepsSnapshots else { return [] }
+        return try read { db in
             guard try Self.hasSnapshotTables(db) else { return [] }
             return try Row.fetchAll(db, sql: """
                 SELECT s.id, s.date, s.seq, s.invalidFrom, s.appliedCount, s.format,
@@ -82,8 +84,13 @@ extension EventStore {
     /// dates (it holds every event of its date), and the last one holds the
     /// whole log. Each checkpoint stores only the parties, partnerships and
     /// companies that changed since the previous one.
+    ///
+    /// Only SQLite ledgers keep snapshots: on PostgreSQL this is refused with a plain message (queries replay the log there).
     public func rebuildSnapshots(interval: Int? = nil) throws -> SnapshotBuildReport {
-        try write { db in
+        guard keepsSnapshots else {
+            throw LedgerError("snapshots are kept only in SQLite ledgers; a PostgreSQL ledger (\(postgresURL ?? "")) replays its log for every query")
+        }
+        return try write { db in
             try db.execute(sql: "DELETE FROM snapshot_part; DELETE FROM snapshot")
             let head = try Self.head(db).seq
             // A state shape the codec does not cover gets no snapshots (queries replay the log).

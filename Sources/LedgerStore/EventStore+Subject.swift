@@ -21,8 +21,8 @@ extension EventStore {
     /// ```
     public func state(of subject: String, asOf: LedgerDate, knownAt: KnownAt? = nil, useSnapshots: Bool = true) throws -> LedgerState {
         let maxSeq = try maxSeq(for: knownAt)
-        return try read { db in
-            guard try Self.hasSubjectIndex(db) else {
+        return try replaying { db in
+            guard try db.hasSubjectIndex() else {
                 // A ledger without a complete amendment index (read-only, older or not yet backfilled): replay everything.
                 return try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).state(db)
             }
@@ -67,31 +67,24 @@ extension EventStore {
     /// names it), then every other amendment of the same targets, and the
     /// retractions of those corrections: everything ``Amendments`` needs to
     /// decide those targets exactly as a whole-log replay does.
-    static func subjectAmendments(_ db: Database, _ subject: String, maxSeq: Int64) throws -> Amendments {
-        let bySubject = try db.cachedStatement(sql: "SELECT a.seq, e.payload FROM amendment_party AS a JOIN event AS e ON e.seq = a.seq WHERE a.party = ? AND a.seq <= ?")
-        let byTarget = try db.cachedStatement(sql: "SELECT a.seq, e.payload FROM amendment AS a JOIN event AS e ON e.seq = a.seq WHERE a.target = ? AND a.seq <= ?")
+    static func subjectAmendments(_ db: some ReplaySource, _ subject: String, maxSeq: Int64) throws -> Amendments {
         var found: [Int64: Event] = [:]
         var targets: [String] = []
         var queried: Set<String> = []
-        func collect(_ statement: Statement) throws {
-            try statement.forEachRawRow { row in
-                let seq = row.int64(0)
-                guard found[seq] == nil else { return }
-                let event = try decodeStored(seq: seq, payload: row.bytes(1))
-                found[seq] = event
-                if let target = event.body.amendedEventID {
-                    targets.append(target)
-                    // A correction may itself be retracted.
-                    if event.type == .correction { targets.append(event.id) }
-                }
+        func collect(_ seq: Int64, _ payload: UnsafeRawBufferPointer) throws {
+            guard found[seq] == nil else { return }
+            let event = try decodeStored(seq: seq, payload: payload)
+            found[seq] = event
+            if let target = event.body.amendedEventID {
+                targets.append(target)
+                // A correction may itself be retracted.
+                if event.type == .correction { targets.append(event.id) }
             }
         }
-        bySubject.arguments = [subject, maxSeq]
-        try collect(bySubject)
+        try db.forEachAmendment(naming: subject, maxSeq: maxSeq, collect)
         while let target = targets.popLast() {
             guard queried.insert(target).inserted else { continue }
-            byTarget.arguments = [target, maxSeq]
-            try collect(byTarget)
+            try db.forEachAmendment(of: target, maxSeq: maxSeq, collect)
         }
         return try resolve(found.keys.sorted().map { found[$0]! }, db)
     }

@@ -35,49 +35,31 @@ extension EventStore {
     /// head (a hash a user kept) is still in the chain at its place, proving
     /// the log only grew since.
     public func verify(deep: Bool = false, knownHead: String? = nil) throws -> VerifyReport {
+        if case .postgres(let log) = backend {
+            // The server hands rows over as text: the general path, a page at a time, in one read transaction.
+            return try log.reading { session in
+                var check = ChainVerification(deep: deep, knownHead: knownHead)
+                var after: Int64 = 0
+                while true {
+                    let page = try session.storedEvents(LogFilter(), after: after, limit: PostgresLog.pageSize)
+                    for row in page { if let failed = check.feed(row) { return failed } }
+                    guard page.count == PostgresLog.pageSize, let last = page.last else { return check.finish() }
+                    after = last.seq
+                }
+            }
+        }
         if !deep, let report = try read({ db in try Self.fastVerify(db, knownHead: knownHead) }) { return report }
         return try read { db in
-            var previous = LogHead(seq: 0, hash: ChainHash.genesis)
-            var lastRecorded = ""
-            var foundKnownHead = knownHead == nil || knownHead == ChainHash.genesis
+            var check = ChainVerification(deep: deep, knownHead: knownHead)
             let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM event ORDER BY seq").map(StoredEvent.init(row:))
-            func fail(_ seq: Int64, _ message: String) -> VerifyReport {
-                VerifyReport(count: previous.seq, head: previous, problem: IntegrityProblem(seq: seq, message: message))
-            }
-            var stray: Int64?
             while let row = try cursor.next() {
-                // A row below seq 1 has no place in the log (only a raw edit can put it there):
-                // it does not hide the seq it was moved from, which is reported as missing.
-                if row.seq < 1 { stray = stray ?? row.seq; continue }
-                let expectedSeq = previous.seq + 1
-                guard row.seq == expectedSeq else {
-                    return fail(expectedSeq, "seq \(expectedSeq) is missing (the next stored seq is \(row.seq))")
-                }
-                guard row.prevHash == previous.hash else {
-                    return fail(row.seq, "prevHash does not match the hash of seq \(previous.seq)")
-                }
-                guard ChainHash.hash(prevHash: row.prevHash, row: row) == row.hash else {
-                    return fail(row.seq, "the stored row does not match its hash (it was changed after it was written)")
-                }
-                guard row.recordedAt >= lastRecorded else {
-                    return fail(row.seq, "recordedAt \(row.recordedAt) is earlier than the event before it")
-                }
-                if deep, let message = Self.deepProblem(row) { return fail(row.seq, message) }
-                if row.hash == knownHead?.lowercased() { foundKnownHead = true }
-                lastRecorded = row.recordedAt
-                previous = LogHead(seq: row.seq, hash: row.hash)
+                if let failed = check.feed(row) { return failed }
             }
-            if let stray {
-                return fail(stray, "a row is stored at seq \(stray), outside the log (seqs start at 1)")
-            }
-            guard foundKnownHead else {
-                return fail(previous.seq + 1, "the earlier head \(knownHead ?? "") is not in the chain: the log was rewritten or truncated since that head was taken")
-            }
-            return VerifyReport(count: previous.seq, head: previous, problem: nil)
+            return check.finish()
         }
     }
 
-    private static func deepProblem(_ row: StoredEvent) -> String? {
+    static func deepProblem(_ row: StoredEvent) -> String? {
         let event: Event
         do { event = try row.decoded() } catch { return "the payload is not a valid event: \(error.message)" }
         if event.canonicalText != row.payload { return "the payload is not in canonical form" }
@@ -86,6 +68,67 @@ extension EventStore {
             return "the columns disagree with the payload"
         }
         return nil
+    }
+}
+
+/// The general chain check of ``EventStore/verify(deep:knownHead:)``: rows fed in seq order, whatever store they come from.
+///
+/// Checks that seqs run 1, 2, 3… without gaps, that each `prevHash` is the
+/// previous row's hash, that each hash matches the row's stored bytes, that
+/// `recordedAt` never decreases, and (deep) that each payload is a valid
+/// event agreeing with its columns.
+struct ChainVerification {
+    let deep: Bool
+    let knownHead: String?
+    private var previous = LogHead(seq: 0, hash: ChainHash.genesis)
+    private var lastRecorded = ""
+    private var foundKnownHead: Bool
+    private var stray: Int64?
+
+    init(deep: Bool, knownHead: String?) {
+        self.deep = deep
+        self.knownHead = knownHead
+        foundKnownHead = knownHead == nil || knownHead == ChainHash.genesis
+    }
+
+    private func fail(_ seq: Int64, _ message: String) -> VerifyReport {
+        VerifyReport(count: previous.seq, head: previous, problem: IntegrityProblem(seq: seq, message: message))
+    }
+
+    /// Checks the next row; the failed report at the first problem.
+    mutating func feed(_ row: StoredEvent) -> VerifyReport? {
+        // A row below seq 1 has no place in the log (only a raw edit can put it there):
+        // it does not hide the seq it was moved from, which is reported as missing.
+        if row.seq < 1 { stray = stray ?? row.seq; return nil }
+        let expectedSeq = previous.seq + 1
+        guard row.seq == expectedSeq else {
+            return fail(expectedSeq, "seq \(expectedSeq) is missing (the next stored seq is \(row.seq))")
+        }
+        guard row.prevHash == previous.hash else {
+            return fail(row.seq, "prevHash does not match the hash of seq \(previous.seq)")
+        }
+        guard ChainHash.hash(prevHash: row.prevHash, row: row) == row.hash else {
+            return fail(row.seq, "the stored row does not match its hash (it was changed after it was written)")
+        }
+        guard row.recordedAt >= lastRecorded else {
+            return fail(row.seq, "recordedAt \(row.recordedAt) is earlier than the event before it")
+        }
+        if deep, let message = EventStore.deepProblem(row) { return fail(row.seq, message) }
+        if row.hash == knownHead?.lowercased() { foundKnownHead = true }
+        lastRecorded = row.recordedAt
+        previous = LogHead(seq: row.seq, hash: row.hash)
+        return nil
+    }
+
+    /// The report once every row was fed.
+    func finish() -> VerifyReport {
+        if let stray {
+            return fail(stray, "a row is stored at seq \(stray), outside the log (seqs start at 1)")
+        }
+        guard foundKnownHead else {
+            return fail(previous.seq + 1, "the earlier head \(knownHead ?? "") is not in the chain: the log was rewritten or truncated since that head was taken")
+        }
+        return VerifyReport(count: previous.seq, head: previous, problem: nil)
     }
 }
 

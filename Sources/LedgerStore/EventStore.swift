@@ -2,7 +2,12 @@ import Foundation
 internal import GRDB
 import LedgerCore
 
-/// The event log: one SQLite database, append-only and hash-chained.
+/// The event log: one SQLite database or one PostgreSQL database, append-only and hash-chained.
+///
+/// A location is a file path (SQLite, the embedded default) or a
+/// `postgres://` / `postgresql://` URL (a shared PostgreSQL server, see
+/// ``PostgresLocation``); both backends give the same answers through the
+/// same API, with the same rules enforced by the database itself.
 ///
 /// Modelled on GRDB's `AppDatabase`: one `Sendable` value owns the database
 /// writer, runs the frozen migrations when it opens a writable database, and
@@ -15,9 +20,16 @@ import LedgerCore
 /// let report = try store.verify()
 /// ```
 public struct EventStore: Sendable {
-    /// The database connection(s); a pool for files, a queue in memory. Never leaves the store:
-    /// its errors become ``LedgerError`` through ``read(_:)`` and ``write(_:)``.
-    let writer: any DatabaseWriter
+    /// Where the log lives.
+    enum Backend: Sendable {
+        /// SQLite: a pool for files, a queue in memory. Never leaves the store: its errors become
+        /// ``LedgerError`` through ``read(_:)`` and ``write(_:)``.
+        case sqlite(any DatabaseWriter)
+        /// PostgreSQL: one connection (see ``PostgresLog``).
+        case postgres(PostgresLog)
+    }
+
+    let backend: Backend
 
     /// Wraps an already-opened writer and migrates it to the current schema.
     ///
@@ -27,7 +39,7 @@ public struct EventStore: Sendable {
     /// try to re-run a migration the winner just committed. It then retries
     /// and finds the rest to do (or nothing); a real failure still throws.
     init(_ writer: any DatabaseWriter) throws {
-        self.writer = writer
+        backend = .sqlite(writer)
         var attempt = 0
         while true {
             do {
@@ -46,7 +58,42 @@ public struct EventStore: Sendable {
     }
 
     private init(readOnly writer: any DatabaseWriter) {
-        self.writer = writer
+        backend = .sqlite(writer)
+    }
+
+    private init(postgres log: PostgresLog) {
+        backend = .postgres(log)
+    }
+
+    /// Opens (creating the tables if needed) the PostgreSQL ledger a `postgres://` URL names.
+    private static func openPostgres(url: String, readOnly: Bool) throws -> EventStore {
+        let log = try PostgresLog.connect(PostgresLocation(url: url))
+        do {
+            if readOnly { try log.checkSchema() } else { try log.migrate() }
+        } catch {
+            try? log.close()
+            throw error
+        }
+        return EventStore(postgres: log)
+    }
+
+    /// The PostgreSQL server this store uses, as a URL without the password; nil for SQLite.
+    public var postgresURL: String? {
+        if case .postgres(let log) = backend { return log.location.redacted }
+        return nil
+    }
+
+    /// Whether this store keeps snapshots (SQLite); a PostgreSQL ledger always replays the log.
+    public var keepsSnapshots: Bool {
+        if case .sqlite = backend { return true }
+        return false
+    }
+
+    /// On PostgreSQL: creates the writer and reader roles when missing and grants them this ledger.
+    /// Nil for SQLite, where file permissions decide who may write.
+    public func grantRoles() throws -> PostgresRoles? {
+        guard case .postgres(let log) = backend else { return nil }
+        return try log.grantRoles()
     }
 
     /// Opens (creating if needed) a ledger file for reading and writing.
@@ -59,8 +106,11 @@ public struct EventStore: Sendable {
     /// SQLite does not wait for (the busy timeout does not apply to
     /// `PRAGMA journal_mode`), so processes creating the same ledger at once
     /// may get `SQLITE_BUSY` there; opening is retried until the busy timeout.
+    ///
+    /// A `postgres://` URL opens that PostgreSQL ledger instead, creating its tables when the database has none.
     public static func open(path: String) throws -> EventStore {
-        try translatingDatabaseErrors { try openRetrying(path: path) }
+        if PostgresLocation.isURL(path) { return try openPostgres(url: path, readOnly: false) }
+        return try translatingDatabaseErrors { try openRetrying(path: path) }
     }
 
     private static func openRetrying(path: String) throws -> EventStore {
@@ -83,8 +133,11 @@ public struct EventStore: Sendable {
     /// the `-shm` index beside it, and when it cannot, the ledger is opened
     /// as immutable instead — safe because no `-wal` file with unmerged
     /// writes exists then, so the main file holds every committed event.
+    ///
+    /// A `postgres://` URL opens that PostgreSQL ledger, which must exist (the server's grants decide what the user may do).
     public static func openReadOnly(path: String) throws -> EventStore {
-        try translatingDatabaseErrors { try openReadOnlyFallingBack(path: path) }
+        if PostgresLocation.isURL(path) { return try openPostgres(url: path, readOnly: true) }
+        return try translatingDatabaseErrors { try openReadOnlyFallingBack(path: path) }
     }
 
     private static func openReadOnlyFallingBack(path: String) throws -> EventStore {
@@ -188,12 +241,28 @@ public enum ExpectedHead: Hashable, Sendable {
 extension EventStore {
     /// Runs a read transaction; a database error leaves the store as a ``LedgerError``.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.translatingDatabaseErrors { try writer.read(body) }
+        try Self.translatingDatabaseErrors { try sqlite().read(body) }
+    }
+
+    /// The SQLite database; a PostgreSQL ledger has none (callers route PostgreSQL first).
+    private func sqlite() throws -> any DatabaseWriter {
+        guard case .sqlite(let writer) = backend else {
+            throw LedgerError("this operation works on SQLite ledgers only")
+        }
+        return writer
+    }
+
+    /// Runs `body` on the backend's replay source, in one read transaction (one view of the log).
+    func replaying<T>(_ body: (any ReplaySource) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite: return try read { db in try body(db) }
+        case .postgres(let log): return try log.reading { session in try body(session) }
+        }
     }
 
     /// Runs a write transaction; a database error leaves the store as a ``LedgerError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.translatingDatabaseErrors { try writer.write(body) }
+        try Self.translatingDatabaseErrors { try sqlite().write(body) }
     }
 
     /// Runs `body`, turning a database error into a ``LedgerError`` with one plain sentence.
@@ -221,6 +290,11 @@ extension EventStore {
     }
 
     private func closeConnections() throws {
+        let writer: any DatabaseWriter
+        switch backend {
+        case .postgres(let log): return try log.close()
+        case .sqlite(let sqlite): writer = sqlite
+        }
         if let pool = writer as? DatabasePool {
             try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             try pool.close()

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 import LedgerCore
 
 /// One replay of the log: the one engine behind every query, history view and snapshot rebuild.
@@ -38,10 +37,10 @@ struct Replay {
     static let endOfTime = LedgerDate(year: LedgerDate.maxYear, month: 12, day: 31)!
 
     /// The replay folded into a state (on a second thread once it proves long).
-    func state(_ db: Database) throws -> LedgerState {
+    func state(_ db: some ReplaySource) throws -> LedgerState {
         var state = LedgerState()
         var after: LedgerDate?
-        if fromSnapshot, let checkpoint = try EventStore.usableCheckpoint(db, asOf: asOf, maxSeq: maxSeq),
+        if fromSnapshot, let checkpoint = try db.usableCheckpoint(asOf: asOf, maxSeq: maxSeq),
            let loaded = try load(db, checkpoint) {
             state = loaded
             after = checkpoint.date
@@ -70,7 +69,7 @@ struct Replay {
     /// `betweenDates`, when given, is called each time the stream moves past a date (every stored
     /// event dated on or before it was fed), with a `flush` that emits the pending replacements
     /// dated through it: the place for a checkpoint that holds every event of that date.
-    func forEachEffective(_ db: Database, betweenDates: ((_ date: LedgerDate, _ flush: () throws -> Void) throws -> Void)? = nil,
+    func forEachEffective(_ db: some ReplaySource, betweenDates: ((_ date: LedgerDate, _ flush: () throws -> Void) throws -> Void)? = nil,
                           _ body: (EffectiveEvent) throws -> Void) throws {
         var replayer = try replayer(db, after: nil)
         let onlyType = onlyType
@@ -96,7 +95,7 @@ struct Replay {
     }
 
     /// The replayer over this scope's amendments, resuming after `after` when given.
-    private func replayer(_ db: Database, after: LedgerDate?) throws -> Replayer {
+    private func replayer(_ db: some ReplaySource, after: LedgerDate?) throws -> Replayer {
         let amendments: Amendments
         switch scope {
         case .wholeLog: amendments = try EventStore.amendments(db, maxSeq: maxSeq)
@@ -106,39 +105,18 @@ struct Replay {
     }
 
     /// Streams the scope's stored events dated after `after` (all when nil) up to `asOf`, recorded by `maxSeq`,
-    /// in (date, seq) order, decoded straight from SQLite's buffers.
-    private func forEachStored(_ db: Database, after: LedgerDate?, _ body: (Int64, Event) throws -> Void) throws {
-        let statement: Statement
-        switch scope {
-        case .wholeLog:
-            statement = try db.cachedStatement(sql: """
-                SELECT seq, payload FROM event WHERE date > ? AND date <= ? AND seq <= ? ORDER BY date, seq
-                """)
-            statement.arguments = [after?.text ?? "", asOf.text, maxSeq]
-        case .subject(let id):
-            statement = try db.cachedStatement(sql: """
-                SELECT e.seq, e.payload FROM event_party AS p JOIN event AS e ON e.seq = p.seq
-                WHERE p.party = ? AND p.seq <= ? AND e.date > ? AND e.date <= ? ORDER BY e.date, e.seq
-                """)
-            statement.arguments = [id, maxSeq, after?.text ?? "", asOf.text]
-        case .registration(let id):
-            statement = try db.cachedStatement(sql: """
-                SELECT e.seq, e.payload FROM registry AS r JOIN event AS e ON e.seq = r.seq
-                WHERE r.id = ? AND r.kind = 'party' AND r.seq <= ? AND e.date > ? AND e.date <= ? ORDER BY e.date, e.seq
-                """)
-            statement.arguments = [id, maxSeq, after?.text ?? "", asOf.text]
-        }
-        try statement.forEachRawRow { row in
-            let seq = row.int64(0)
-            try body(seq, try EventStore.decodeStored(seq: seq, payload: row.bytes(1)))
+    /// in (date, seq) order, decoded straight from the backend's buffers.
+    private func forEachStored(_ db: some ReplaySource, after: LedgerDate?, _ body: (Int64, Event) throws -> Void) throws {
+        try db.forEachStored(scope, after: after, asOf: asOf, maxSeq: maxSeq) { seq, payload in
+            try body(seq, try EventStore.decodeStored(seq: seq, payload: payload))
         }
     }
 
     /// The scope's part of the state at a checkpoint; nil when there is none to load or it cannot be read.
-    private func load(_ db: Database, _ checkpoint: Checkpoint) throws -> LedgerState? {
+    private func load(_ db: some ReplaySource, _ checkpoint: Checkpoint) throws -> LedgerState? {
         switch scope {
-        case .wholeLog: return try EventStore.loadCheckpoint(db, checkpoint)
-        case .subject(let id): return try EventStore.loadSubject(db, id, at: checkpoint)
+        case .wholeLog: return try db.loadCheckpoint(checkpoint)
+        case .subject(let id): return try db.loadSubject(id, at: checkpoint)
         case .registration: return nil
         }
     }

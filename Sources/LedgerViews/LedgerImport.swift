@@ -32,7 +32,8 @@ public enum LedgerImport {
             let result = try store.importEvents(items, expecting: expecting) { done in progress(.storing(done: done, total: items.count)) }
             return (result, store)
         }
-        let existed = FileManager.default.fileExists(atPath: ledgerPath)
+        // A server's ledger is never removed; a PostgreSQL batch that fails leaves nothing behind by itself.
+        let existed = PostgresLocation.isURL(ledgerPath) || FileManager.default.fileExists(atPath: ledgerPath)
         let store = try open()
         do {
             let result = try store.importEvents(expecting: expecting, progress: { done in progress(.storing(done: done, total: nil)) }) { sink in
@@ -70,7 +71,7 @@ public enum LedgerImport {
     ///
     /// Snapshots only speed up queries, so a failure here is reported, not thrown.
     public static func rebuildSnapshotsIfLarge(_ store: EventStore, after result: AppendResult) -> SnapshotOutcome {
-        guard result.appended.count >= EventStore.snapshotImportThreshold else { return .notNeeded }
+        guard store.keepsSnapshots, result.appended.count >= EventStore.snapshotImportThreshold else { return .notNeeded }
         let started = Date()
         do {
             let built = try store.rebuildSnapshots()
