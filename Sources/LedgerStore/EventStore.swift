@@ -31,6 +31,13 @@ public struct EventStore: Sendable {
 
     let backend: Backend
 
+    /// The SQLite database of a SQLite store (tests reach in through it to play the attacker).
+    /// A PostgreSQL store has none: asking is a programming error.
+    var writer: any DatabaseWriter {
+        guard case .sqlite(let writer) = backend else { preconditionFailure("a PostgreSQL store has no SQLite writer") }
+        return writer
+    }
+
     /// Wraps an already-opened writer and migrates it to the current schema.
     ///
     /// Safe when several processes open a new ledger file at once: GRDB

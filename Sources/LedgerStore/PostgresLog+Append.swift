@@ -33,15 +33,18 @@ extension PostgresLog {
                 let (id, kind) = try session.decode(row, as: (String, String).self)
                 if kind == "party" { registry.parties.insert(id) } else { registry.partnerships.insert(id) }
             }
+            // The batch's events are sent in chunks, so lookups ask the batch first, then the server.
+            let batch = BatchIndex()
             var checker = ReferenceChecker(parties: registry.parties, partnerships: registry.partnerships, eventType: { id in
-                try session.value("SELECT type FROM event WHERE id = \(id)", as: String.self).flatMap(EventType.init(rawValue:))
+                if let type = batch.types[id] { return type }
+                return try session.value("SELECT type FROM event WHERE id = \(id)", as: String.self).flatMap(EventType.init(rawValue:))
             }, registeredID: { id in
-                try session.value("SELECT registry.id FROM registry JOIN event ON event.seq = registry.seq WHERE event.id = \(id)", as: String.self)
+                if batch.types[id] != nil { return batch.registered[id] }
+                return try session.value("SELECT registry.id FROM registry JOIN event ON event.seq = registry.seq WHERE event.id = \(id)", as: String.self)
             })
 
             var result = AppendResult(appended: [], skipped: [], head: head)
             let startedEmpty = head.seq == 0
-            var batchPayloads: [String: String] = [:]
             var rows = PendingRows()
             var offset = 0
             var hashInput: [UInt8] = []
@@ -52,7 +55,7 @@ extension PostgresLog {
                 let item = prepared.item, event = item.event
                 let payload = prepared.payload
                 let stored: String?
-                if let inBatch = batchPayloads[event.id] {
+                if let inBatch = batch.payloads[event.id] {
                     stored = inBatch
                 } else if startedEmpty {
                     stored = nil
@@ -76,7 +79,9 @@ extension PostgresLog {
                 rows.add(StoredEvent(seq: seq, id: event.id, type: event.type.rawValue, date: event.date.text, announced: event.announced?.text,
                                      status: event.status.rawValue, recordedAt: recordedAt, payload: payload, prevHash: head.hash, hash: hash),
                          naming: prepared.namedIDs, registration: event.body.registration.map { ($0.id, $0.kind.rawValue) })
-                batchPayloads[event.id] = payload
+                batch.payloads[event.id] = payload
+                batch.types[event.id] = event.type
+                if let registered = event.body.registration { batch.registered[event.id] = registered.id }
                 if let target = event.body.amendedEventID {
                     // The target may be earlier in this batch: store what is pending before reading it back.
                     try rows.flush(session)
@@ -124,6 +129,13 @@ extension PostgresLog {
             try rows.flush(session)
         }
     }
+}
+
+/// What the batch being appended holds, by event id: its payload, type and the id it registers.
+private final class BatchIndex {
+    var payloads: [String: String] = [:]
+    var types: [String: EventType] = [:]
+    var registered: [String: String] = [:]
 }
 
 /// Rows of a batch not yet sent: columns gathered into arrays, each table's rows sent as one `unnest` insert.
