@@ -28,10 +28,10 @@ import Glibc
         {"type":"valuation","id":"existing-valuation","date":"2023-01-10","company":"openai","value":{"amount":"29000000000","currency":"USD"},"basis":"reported"}
         """
 
-    /// A fresh seeded ledger in its own folder.
-    static func seededLedger() throws -> (ScratchFolder, String) {
+    /// A fresh seeded ledger in its own folder (a SQLite file there, or a new PostgreSQL database).
+    static func seededLedger(_ backend: LedgerBackend = .sqlite) throws -> (ScratchFolder, String) {
         let folder = try ScratchFolder("hostile")
-        let db = folder.file("ledger.sqlite")
+        let db = try backend.freshLocation(in: folder)
         let seedFile = try folder.write("seed.jsonl", seed)
         let run = try LedgerProcess.run(["append", seedFile, "--db", db])
         try #require(run.status == 0, "seeding the ledger failed: \(run)")
@@ -68,13 +68,13 @@ import Glibc
         #expect(Set(numbers).count == numbers.count, "two cases share a number")
     }
 
-    @Test(arguments: staticCases)
-    func staticCaseIsRejected(_ name: String) throws {
+    @Test(arguments: LedgerBackend.available, staticCases)
+    func staticCaseIsRejected(_ backend: LedgerBackend, _ name: String) throws {
         let input = Self.folder.appendingPathComponent(name + ".json").path
         let fragment = try String(contentsOfFile: Self.folder.appendingPathComponent(name + ".expected").path, encoding: .utf8)
             .trimmingCharacters(in: .newlines)
         try #require(!fragment.isEmpty, "\(name).expected is empty")
-        let (folder, db) = try Self.seededLedger()
+        let (folder, db) = try Self.seededLedger(backend)
         _ = folder
         try Self.expectRejected(try LedgerProcess.run(["append", input, "--db", db]), containing: fragment, db: db)
     }
