@@ -117,6 +117,7 @@ extension PostgresLog {
     func appendStored(_ stored: [StoredEvent]) throws {
         try writing { session in
             try session.execute("LOCK TABLE event IN EXCLUSIVE MODE")
+            try EventStore.checkContinues(try session.head(), with: stored)
             var rows = PendingRows()
             for row in stored {
                 let event = try row.decoded()

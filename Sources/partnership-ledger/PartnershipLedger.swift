@@ -9,10 +9,11 @@ struct PartnershipLedger: ParsableCommand {
         discussion: """
             The database is --db PATH, else $PARTNERSHIP_LEDGER_DB, else ledger.sqlite in the current folder.
             When that default file does not exist, read commands build it from the bundled Events/.
+            A postgres://user@host:port/dbname URL in their place selects a shared PostgreSQL ledger.
             """,
         version: version,
         subcommands: [
-            Init.self, Append.self, Import.self, Log.self, Verify.self, Export.self,
+            Init.self, Append.self, Import.self, Log.self, Verify.self, Export.self, Copy.self,
             State.self, Shares.self, Terms.self, Governance.self, Revenue.self, Investments.self, Check.self,
             Audit.self, Diff.self, Report.self, Snapshot.self, Commitments.self, Negotiations.self, Flows.self,
         ]

@@ -20,30 +20,40 @@ struct LedgerOptions: ParsableArguments {
     var isPostgres: Bool { PostgresLocation.isURL(location.path) }
 
     /// The ledger as messages name it: the path, or the URL without its password.
-    var displayName: String {
-        guard isPostgres else { return location.path }
-        return (try? PostgresLocation(url: location.path).redacted) ?? "the PostgreSQL URL given"
+    var displayName: String { Self.displayName(location.path) }
+
+    /// A ledger location as messages name it: the path, or the URL without its password.
+    static func displayName(_ location: String) -> String {
+        guard PostgresLocation.isURL(location) else { return location }
+        return (try? PostgresLocation(url: location).redacted) ?? "the PostgreSQL URL given"
     }
 
     /// Opens the ledger for writing, creating the file (or a PostgreSQL ledger's tables) when missing.
-    func openForWriting() throws -> EventStore {
-        let path = location.path
-        if isPostgres { return try EventStore.open(path: path) }
-        try LedgerLocator.checkNotDirectory(path)
-        return try EventStore.open(path: path)
+    func openForWriting() throws -> EventStore { try Self.openForWriting(location.path) }
+
+    /// Opens the ledger at `location` (a path or a `postgres://` URL) for writing, creating it when missing.
+    static func openForWriting(_ location: String) throws -> EventStore {
+        if !PostgresLocation.isURL(location) { try LedgerLocator.checkNotDirectory(location) }
+        return try EventStore.open(path: location)
     }
 
     /// Opens the ledger read-only; builds the default one from the bundled history when missing.
     func openForReading() throws -> EventStore {
         let (path, explicit) = location
-        if isPostgres { return try EventStore.openReadOnly(path: path) }
-        try LedgerLocator.checkNotDirectory(path)
-        if !FileManager.default.fileExists(atPath: path) {
-            guard !explicit else {
-                throw LedgerError("no ledger at \(path); create one with `partnership-ledger init --db \(path)` or import events into it")
-            }
+        if !explicit, !FileManager.default.fileExists(atPath: path) {
+            try LedgerLocator.checkNotDirectory(path)
             try LedgerLocator.buildDefault(at: path)
         }
-        return try EventStore.openReadOnly(path: path)
+        return try Self.openForReading(path)
+    }
+
+    /// Opens the existing ledger at `location` (a path or a `postgres://` URL) read-only.
+    static func openForReading(_ location: String) throws -> EventStore {
+        if PostgresLocation.isURL(location) { return try EventStore.openReadOnly(path: location) }
+        try LedgerLocator.checkNotDirectory(location)
+        guard FileManager.default.fileExists(atPath: location) else {
+            throw LedgerError("no ledger at \(location); create one with `partnership-ledger init --db \(location)` or import events into it")
+        }
+        return try EventStore.openReadOnly(path: location)
     }
 }
