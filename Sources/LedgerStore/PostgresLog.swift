@@ -100,6 +100,11 @@ final class PostgresLog: Sendable {
         }
     }
 
+    /// The connection closed under a command.
+    static func connectionLost(_ location: PostgresLocation) -> LedgerError {
+        LedgerError("the connection to the PostgreSQL server at \(location.serverName) was lost; nothing of an unfinished batch was stored (run it again)")
+    }
+
     /// An error from PostgresNIO or NIO in one plain sentence.
     static func plainError(_ error: Error, _ location: PostgresLocation) -> Error {
         if error is LedgerError { return error }
@@ -130,7 +135,7 @@ final class PostgresLog: Sendable {
             case .connectionError:
                 return LedgerError("cannot connect to the PostgreSQL server at \(server) (is it running, and does it accept connections there?)")
             case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-                return LedgerError("the connection to the PostgreSQL server at \(server) was lost; nothing of an unfinished batch was stored (run it again)")
+                return connectionLost(location)
             case .sslUnsupported:
                 return LedgerError("the PostgreSQL server at \(server) does not offer TLS, which sslmode=\(location.sslMode.rawValue) requires")
             case .authMechanismRequiresPassword:
@@ -154,6 +159,8 @@ struct PostgresSession {
     /// Runs `query` and returns every row of its answer.
     @discardableResult
     func rows(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        // A query written to a closed connection is never answered: fail before sending it.
+        guard !connection.isClosed else { throw PostgresLog.connectionLost(location) }
         do { return try connection.query(query, logger: PostgresLog.logger).wait() } catch { throw PostgresLog.plainError(error, location) }
     }
 
