@@ -124,8 +124,8 @@ extension PostgresLog {
 
         CREATE FUNCTION ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            RAISE EXCEPTION 'the event log is append-only: rows cannot be %',
-                CASE TG_OP WHEN 'UPDATE' THEN 'updated' WHEN 'DELETE' THEN 'deleted' ELSE 'truncated' END;
+            RAISE EXCEPTION 'the event log is append-only: rows cannot be % (%)',
+                CASE TG_OP WHEN 'UPDATE' THEN 'updated' WHEN 'DELETE' THEN 'deleted' ELSE 'truncated' END, TG_TABLE_NAME;
         END $$;
         -- The log only grows, one seq at a time, each row chained to the one before, never before the head's time.
         CREATE FUNCTION ledger_append_in_order() RETURNS trigger LANGUAGE plpgsql AS $$
