@@ -32,7 +32,7 @@ extension Expectation {
         }
     }
 
-    private func within(_ difference: Decimal, _ actual: Expected) -> CheckOutcome {
+    private func within(_ difference: ExactDecimal, _ actual: Expected) -> CheckOutcome {
         let passed = difference <= tolerance
         return CheckOutcome(expectation: self, actual: actual, passed: passed,
                             reason: passed ? nil : "off by \(ExactDecimal.text(difference)), tolerance \(ExactDecimal.text(tolerance))")
@@ -45,7 +45,7 @@ extension Expectation {
         case .stake(let company, let holder):
             let table = state.capTable(of: company, asOf: asOf)
             guard table.isKnown else { return nil }
-            return .fraction(table.holders.first { $0.holder == holder }?.stake ?? 0)
+            return .fraction(table.holders.first { $0.holder == holder }?.stake.rounded ?? 0)
         case .stakeValue(let company, let holder):
             let table = state.capTable(of: company, asOf: asOf)
             guard table.isKnown, let value = table.holders.first(where: { $0.holder == holder })?.value else { return nil }
@@ -65,7 +65,7 @@ extension Expectation {
         case .purchase(let buyer, let seller):
             guard case .money(let want) = expected else { return nil }
             let total = state.purchaseCommitments(buyer: buyer, seller: seller).filter { $0.amount.currency == want.currency }
-                .reduce(Decimal(0)) { $0 + $1.amount.amount }
+                .reduce(ExactDecimal.zero) { $0 + $1.amount.amount }
             return .money(Money(amount: total, currency: want.currency))
         }
     }

@@ -35,7 +35,7 @@ public struct Expectation: Hashable, Sendable {
         case committed, funded, outstanding
 
         /// The figure in a position.
-        public var path: KeyPath<FundingPosition.Amounts, Decimal> {
+        public var path: KeyPath<FundingPosition.Amounts, ExactDecimal> {
             switch self {
             case .committed: \.committed
             case .funded: \.funded
@@ -47,7 +47,7 @@ public struct Expectation: Hashable, Sendable {
     /// The expected value.
     public enum Expected: Hashable, Sendable {
         case money(Money)
-        case fraction(Decimal)
+        case fraction(ExactDecimal)
         case json(JSONValue)
     }
 
@@ -56,7 +56,7 @@ public struct Expectation: Hashable, Sendable {
     public var knownAt: KnownAt?
     public var expected: Expected
     /// Largest accepted absolute difference (amount or fraction); zero when absent.
-    public var tolerance: Decimal
+    public var tolerance: ExactDecimal
     public var sources: [String]
     public var note: String?
 
@@ -132,7 +132,7 @@ extension Expectation {
             expected = .json(r.members["expect"]!)
         default: expected = .money(try r.money("expect"))
         }
-        var tolerance: Decimal = 0
+        var tolerance: ExactDecimal = 0
         if let text = try r.optionalString("tolerance") {
             do { tolerance = try ExactDecimal.parse(text, what: "a tolerance") } catch { throw error.at("tolerance") }
         }

@@ -65,8 +65,8 @@ extension LedgerState {
             }
         case .recapitalization(let r):
             settleThreads(settledBy: event, company: r.company)
-            var table: [String: Decimal] = [:]
-            for holding in r.stakes { table[holding.holder, default: 0] += holding.stake }
+            var table: [String: Stake] = [:]
+            for holding in r.stakes { table[holding.holder, default: 0] += Stake(holding.stake) }
             Self.setCapTable(table, eventId: event.id, on: &companies[r.company, default: CompanyState(id: r.company)])
         case .correction, .retraction:
             appliedCount -= 1
@@ -107,8 +107,9 @@ extension LedgerState {
         // The exercised stake is issued: earlier holders keep (1 − stake) of theirs.
         var table = company.capTable ?? [:]
         company.capTable = nil
-        for key in table.keys { table[key]! *= 1 - stake }
-        table[company.warrants[index].holder, default: 0] += stake
+        let keep = 1 - Stake(stake)
+        for index in table.indices { table.values[index] *= keep }
+        table[company.warrants[index].holder, default: 0] += Stake(stake)
         setCapTable(table, eventId: event.id, on: &company)
     }
 
@@ -179,12 +180,12 @@ extension LedgerState {
                        seq: seq, eventId: event.id, sources: event.sources, announced: event.announced))
             if round.instrument == .equity, let total = round.total, post.amount > 0 {
                 // Dilution: earlier holders keep (1 − total/post) of their stake; each investor gets amount/post.
-                let keep = 1 - total.amount / post.amount
+                let keep = 1 - Stake.ratio(total.amount, of: post.amount)
                 var table = company.capTable ?? [:]
                 company.capTable = nil
                 for index in table.indices { table.values[index] *= keep }
                 for investment in round.investments {
-                    table[investment.investor, default: 0] += investment.amount.amount / post.amount
+                    table[investment.investor, default: 0] += Stake.ratio(investment.amount.amount, of: post.amount)
                 }
                 setCapTable(table, eventId: event.id, on: &company)
             }
@@ -203,7 +204,7 @@ extension LedgerState {
         }
     }
 
-    private static func setCapTable(_ table: [String: Decimal], eventId: String, on company: inout CompanyState) {
+    private static func setCapTable(_ table: [String: Stake], eventId: String, on company: inout CompanyState) {
         company.capTable = table
         company.capTableEventId = eventId
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The JSON shapes of CONTRACT.md §3. Building values, not printing them.
 extension JSONValue {
     /// A decimal as a plain decimal string.
-    public static func decimal(_ value: Decimal) -> JSONValue { .string(ExactDecimal.text(value)) }
+    public static func decimal(_ value: ExactDecimal) -> JSONValue { .string(ExactDecimal.text(value)) }
 }
 
 extension Figure {
@@ -40,7 +40,7 @@ extension CapTableView {
             "valuation": valuation?.json ?? .null,
             "capTableKnown": .bool(isKnown),
             "holders": .array(holders.map { holder in
-                .object(["holder": .string(holder.holder), "stake": .decimal(holder.stake), "value": holder.value?.json ?? .null])
+                .object(["holder": .string(holder.holder), "stake": .decimal(holder.stake.rounded), "value": holder.value?.json ?? .null])
             }),
         ])
     }

@@ -71,7 +71,7 @@ public struct TermState: Hashable, Sendable, Codable {
 public struct CompanyState: Hashable, Sendable, Codable {
     public var id: String
     /// Stakes by holder, or nil while no cap table is known.
-    public var capTable: [String: Decimal]?
+    public var capTable: [String: Stake]?
     /// The event that last moved the cap table.
     public var capTableEventId: String?
     /// Valuation figures by date (several when sources disagree on a date).

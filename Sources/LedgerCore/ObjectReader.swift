@@ -133,12 +133,12 @@ struct ObjectReader: EventFieldReader {
     }
 
     /// A stake or rate: decimal string within 0…1.
-    mutating func fraction(_ key: String) throws(LedgerError) -> Decimal {
+    mutating func fraction(_ key: String) throws(LedgerError) -> ExactDecimal {
         let value = try required(key)
         guard case .string(let text) = value else {
             throw LedgerError("must be a decimal string like \"0.27\", not \(value.kindName)", field: fieldPath(key))
         }
-        let fraction: Decimal
+        let fraction: ExactDecimal
         do { fraction = try ExactDecimal.parse(text, what: "a fraction") } catch { throw error.at(fieldPath(key)) }
         guard fraction <= 1 else { throw LedgerError("\"\(text)\" is above 1 (stakes and rates are fractions from 0 to 1)", field: fieldPath(key)) }
         return fraction
@@ -164,7 +164,7 @@ struct ObjectReader: EventFieldReader {
         guard case .string(let text) = amountValue else {
             throw LedgerError("must be a decimal string like \"10000000000\", not \(amountValue.kindName)", field: reader.fieldPath("amount"))
         }
-        let amount: Decimal
+        let amount: ExactDecimal
         do { amount = try ExactDecimal.parse(text, what: "an amount") } catch { throw error.at(reader.fieldPath("amount")) }
         let currency = try reader.string("currency")
         guard Money.isCurrencyCode(currency) else {

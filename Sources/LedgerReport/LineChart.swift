@@ -23,7 +23,7 @@ struct LineChart {
     /// Lines run up to this date.
     var end: LedgerDate
     /// Tallest a fraction axis may go (1 for stakes).
-    var cap: Decimal?
+    var cap: ExactDecimal?
 
     static let width = 880.0
     /// Series longer than this are drawn without point markers.
@@ -126,14 +126,14 @@ struct LineChart {
         return "\(s.name): \(valueText(last.value, s.unit))"
     }
 
-    private func valueText(_ value: Decimal, _ unit: SeriesUnit) -> String {
+    private func valueText(_ value: ExactDecimal, _ unit: SeriesUnit) -> String {
         switch unit {
         case .money(let currency): ValueText.money(Money(amount: value, currency: currency))
         case .fraction: ValueText.percent(value)
         }
     }
 
-    private func tickLabel(_ value: Decimal, _ unit: SeriesUnit) -> String {
+    private func tickLabel(_ value: ExactDecimal, _ unit: SeriesUnit) -> String {
         switch unit {
         case .money(let currency): ValueText.compactMoney(value, currency: currency)
         case .fraction: ValueText.percent(value, places: 0)

@@ -24,7 +24,7 @@ import TestSupport
     }
 
     /// committed, conditional, funded, outstanding of amazon in anthropic.
-    static func figures(_ state: LedgerState, investor: String = "amazon", company: String = "anthropic") throws -> [Decimal] {
+    static func figures(_ state: LedgerState, investor: String = "amazon", company: String = "anthropic") throws -> [ExactDecimal] {
         let amounts = try #require(state.fundingPosition(of: investor, in: company).byCurrency["USD"])
         return [amounts.committed, amounts.conditional, amounts.funded, amounts.outstanding]
     }
@@ -163,7 +163,7 @@ import TestSupport
                    purchase("c", "2025-10-28", "openai", "microsoft", "250"), purchase("d", "2025-11-18", "anthropic", "microsoft", "30"))
         let state = log.state(asOf: "2025-10-28")
         #expect(state.purchaseCommitments(buyer: "openai").map(\.eventId) == ["a", "b", "c"])
-        #expect(state.purchaseCommitments(seller: "coreweave").reduce(Decimal(0)) { $0 + $1.amount.amount } == dec("15.9"))
+        #expect(state.purchaseCommitments(seller: "coreweave").reduce(ExactDecimal.zero) { $0 + $1.amount.amount } == dec("15.9"))
         #expect(state.purchaseCommitments(seller: "microsoft").map(\.eventId) == ["c"])
         let flows = log.state(asOf: "2025-12-31").flows(party: "microsoft")
         #expect(flows.map { "\($0.investor)>\($0.company)=\($0.purchases)" } == ["microsoft>anthropic=30", "microsoft>openai=250"])

@@ -21,7 +21,7 @@ public struct FundingRound: Hashable, Sendable {
     /// The round's total, in its (single) currency.
     public var total: Money? {
         guard let first = investments.first else { return nil }
-        return Money(amount: investments.reduce(Decimal(0)) { $0 + $1.amount.amount }, currency: first.amount.currency)
+        return Money(amount: investments.reduce(ExactDecimal.zero) { $0 + $1.amount.amount }, currency: first.amount.currency)
     }
 
     /// The post-money valuation: stated, or pre-money plus the round's total.

@@ -10,14 +10,14 @@ public struct PurchaseCommitment: Hashable, Sendable {
     public var upTo: Bool
     public var period: DatePeriod?
     /// The length in years, when no period is given (a positive decimal).
-    public var years: Decimal?
+    public var years: ExactDecimal?
     /// Capacity in words, e.g. "1 GW".
     public var capacity: String?
     /// What is bought.
     public var scope: String
     public var partnership: String?
 
-    public init(buyer: String, seller: String, amount: Money, upTo: Bool = false, period: DatePeriod? = nil, years: Decimal? = nil,
+    public init(buyer: String, seller: String, amount: Money, upTo: Bool = false, period: DatePeriod? = nil, years: ExactDecimal? = nil,
                 capacity: String? = nil, scope: String, partnership: String? = nil) {
         self.buyer = buyer; self.seller = seller; self.amount = amount; self.upTo = upTo; self.period = period
         self.years = years; self.capacity = capacity; self.scope = scope; self.partnership = partnership
@@ -49,11 +49,11 @@ extension PurchaseCommitment: EventPayload {
         let amount = try r.money("amount")
         let upTo = try r.optionalBool("upTo")
         let period = try r.optionalPeriod("period")
-        var years: Decimal?
+        var years: ExactDecimal?
         switch try r.json("years") {
         case nil, .null?: years = nil
         case .number(let text)?:
-            let value: Decimal
+            let value: ExactDecimal
             do { value = try ExactDecimal.parse(text, what: "a number of years") } catch { throw error.at(r.fieldPath("years")) }
             guard value > 0 else { throw LedgerError("must be more than zero", field: r.fieldPath("years")) }
             years = value

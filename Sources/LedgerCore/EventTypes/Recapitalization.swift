@@ -13,8 +13,8 @@ public struct Recapitalization: Hashable, Sendable {
 /// A holder's fraction of a company.
 public struct Holding: Hashable, Sendable {
     public var holder: String
-    public var stake: Decimal
-    public init(holder: String, stake: Decimal) { self.holder = holder; self.stake = stake }
+    public var stake: ExactDecimal
+    public init(holder: String, stake: ExactDecimal) { self.holder = holder; self.stake = stake }
 }
 
 extension Recapitalization: EventPayload {
@@ -38,7 +38,7 @@ extension Recapitalization: EventPayload {
             }
             stakes.append(Holding(holder: holder, stake: try h.fraction("stake")))
         }
-        let total = stakes.reduce(Decimal(0)) { $0 + $1.stake }
+        let total = stakes.reduce(ExactDecimal.zero) { $0 + $1.stake }
         guard total <= 1 else {
             throw LedgerError("stakes sum to \(ExactDecimal.text(total)), more than 1", field: r.fieldPath("stakes"))
         }

@@ -9,16 +9,16 @@ public struct Warrant: Hashable, Sendable {
     public var company: String
     public var holder: String
     /// The stake on full exercise (a grant), or the stake exercised (an exercise).
-    public var stake: Decimal?
+    public var stake: ExactDecimal?
     /// The shares on full exercise, or exercised (a positive decimal).
-    public var shares: Decimal?
+    public var shares: ExactDecimal?
     public var exercisePrice: Money?
     public var conditions: String?
     public var expires: LedgerDate?
     /// The id of the warrant exercised; nil for a grant.
     public var exercises: String?
 
-    public init(company: String, holder: String, stake: Decimal? = nil, shares: Decimal? = nil, exercisePrice: Money? = nil,
+    public init(company: String, holder: String, stake: ExactDecimal? = nil, shares: ExactDecimal? = nil, exercisePrice: Money? = nil,
                 conditions: String? = nil, expires: LedgerDate? = nil, exercises: String? = nil) {
         self.company = company; self.holder = holder; self.stake = stake; self.shares = shares; self.exercisePrice = exercisePrice
         self.conditions = conditions; self.expires = expires; self.exercises = exercises
@@ -47,7 +47,7 @@ extension Warrant: EventPayload {
         let holder = try r.slug("holder", what: "holder id")
         guard holder != company else { throw LedgerError("is the company itself; a warrant is held by another party", field: r.fieldPath("holder")) }
         let stake = r.isPresent("stake") ? try r.fraction("stake") : nil
-        var shares: Decimal?
+        var shares: ExactDecimal?
         if let text = try r.optionalString("shares") {
             do { shares = try ExactDecimal.parse(text, what: "a number of shares") } catch { throw error.at(r.fieldPath("shares")) }
             guard shares! > 0 else { throw LedgerError("must be more than zero", field: r.fieldPath("shares")) }

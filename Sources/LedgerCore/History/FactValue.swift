@@ -7,7 +7,7 @@ import Foundation
 /// ```
 public enum FactValue: Hashable, Sendable {
     /// A stake.
-    case fraction(Decimal)
+    case fraction(ExactDecimal)
     /// A valuation or a revenue figure.
     case money(Money)
     /// Cumulative investment, per currency.

@@ -15,7 +15,7 @@ extension LedgerState {
             }
             // The as-of date only labels the view; stakes do not depend on it.
             for holder in capTable(of: subject, asOf: lastDate ?? TermAudit.endOfTime).holders {
-                facts[FactKey(subject: subject, aspect: .stake, name: holder.holder)] = .fraction(holder.stake)
+                facts[FactKey(subject: subject, aspect: .stake, name: holder.holder)] = .fraction(holder.stake.rounded)
             }
             for (role, state) in company.roles {
                 facts[FactKey(subject: subject, aspect: .governance, name: role)] = .holders(state.holders)

@@ -18,7 +18,7 @@ public struct SeriesRecorder: Sendable {
 
     private struct MoneyKey: Hashable { var subject: String; var currency: String }
     private struct InvestmentKey: Hashable { var investor: String; var company: String; var currency: String }
-    private struct CapSnapshot { var date: LedgerDate; var eventId: String; var stakes: [String: Decimal] }
+    private struct CapSnapshot { var date: LedgerDate; var eventId: String; var stakes: [String: Stake] }
 
     private var valuations: [MoneyKey: [SeriesPoint]] = [:]
     private var valuationOrder: [MoneyKey] = []
@@ -119,7 +119,7 @@ public struct SeriesRecorder: Sendable {
             var points: [SeriesPoint] = []
             for snapshot in snapshots {
                 guard let stake = snapshot.stakes[holder] ?? (points.isEmpty ? nil : 0) else { continue }
-                points.record(SeriesPoint(date: snapshot.date, value: stake, eventId: snapshot.eventId))
+                points.record(SeriesPoint(date: snapshot.date, value: stake.rounded, eventId: snapshot.eventId))
             }
             return ChartSeries(id: holder, name: state.name(of: holder), unit: .fraction, points: points)
         }

@@ -26,9 +26,9 @@ public struct StakeChange: Hashable, Sendable {
     /// The holder (``LedgerState/otherHolders`` for the unattributed rest).
     public var holder: String
     /// Stake before; nil when the holder had none.
-    public var stakeFrom: Decimal?
+    public var stakeFrom: ExactDecimal?
     /// Stake after; nil when the holder has none.
-    public var stakeTo: Decimal?
+    public var stakeTo: ExactDecimal?
     /// Implied value before; nil when stake or valuation was unknown.
     public var valueFrom: Money?
     /// Implied value after; nil when stake or valuation is unknown.
@@ -38,7 +38,7 @@ public struct StakeChange: Hashable, Sendable {
 
     /// Creates a change.
     public init(date: LedgerDate, eventId: String, correctedBy: String? = nil, type: EventType, status: EventStatus,
-                sources: [String], holder: String, stakeFrom: Decimal?, stakeTo: Decimal?,
+                sources: [String], holder: String, stakeFrom: ExactDecimal?, stakeTo: ExactDecimal?,
                 valueFrom: Money?, valueTo: Money?, valuation: Money?) {
         self.date = date; self.eventId = eventId; self.correctedBy = correctedBy; self.type = type
         self.status = status; self.sources = sources; self.holder = holder

@@ -38,7 +38,7 @@ public struct StakeHistory: Sendable {
             guard before?.stake != after?.stake || before?.value != after?.value else { continue }
             changes.append(StakeChange(date: event.date, eventId: event.id, correctedBy: effective.correctedBy,
                                        type: event.type, status: event.status, sources: event.sources, holder: holder,
-                                       stakeFrom: before?.stake, stakeTo: after?.stake,
+                                       stakeFrom: before?.stake.rounded, stakeTo: after?.stake.rounded,
                                        valueFrom: before?.value, valueTo: after?.value,
                                        valuation: view.valuation?.chosen.money))
         }

@@ -28,14 +28,14 @@ public struct InvestmentsPage: LedgerPage {
         public var position: FundingPosition.Amounts?
 
         /// One of the four figures as Money, or nil when unknown.
-        public func money(_ figure: KeyPath<FundingPosition.Amounts, Decimal>) -> Money? {
+        public func money(_ figure: KeyPath<FundingPosition.Amounts, ExactDecimal>) -> Money? {
             guard let currency, let position else { return nil }
             return Money(amount: position[keyPath: figure], currency: currency)
         }
     }
 
     /// The four figures of CONTRACT §4, in column order, with their JSON and CSV names.
-    static var figures: [(name: String, heading: String, path: KeyPath<FundingPosition.Amounts, Decimal>)] {
+    static var figures: [(name: String, heading: String, path: KeyPath<FundingPosition.Amounts, ExactDecimal>)] {
         [("committed", "COMMITTED", \.committed), ("conditional", "CONDITIONAL", \.conditional),
          ("funded", "FUNDED", \.funded), ("outstanding", "OUTSTANDING", \.outstanding)]
     }

@@ -24,7 +24,7 @@ public struct SharesPage: LedgerPage {
 
     public var csv: String {
         CSVWriter.document(["company", "asOf", "holder", "stake", "value", "currency"], view.holders.map {
-            [company, view.asOf.text, $0.holder, ExactDecimal.text($0.stake), $0.value.map { ExactDecimal.text($0.amount) } ?? "", $0.value?.currency ?? ""]
+            [company, view.asOf.text, $0.holder, $0.stake.description, $0.value.map { ExactDecimal.text($0.amount) } ?? "", $0.value?.currency ?? ""]
         })
     }
 
@@ -33,7 +33,7 @@ public struct SharesPage: LedgerPage {
         if view.isKnown {
             var table = TextTable(["HOLDER", "NAME", "STAKE", "VALUE"], rightAligned: [2, 3])
             for holder in view.holders {
-                table.add([holder.holder, state.name(of: holder.holder), HumanNumbers.percent(holder.stake), HumanNumbers.money(holder.value)])
+                table.add([holder.holder, state.name(of: holder.holder), HumanNumbers.percent(holder.stake.rounded), HumanNumbers.money(holder.value)])
             }
             let heading = fullyDiluted ? "fully diluted cap table (unexercised warrants added) from event" : "cap table from event"
             lines += ["\(heading) \(view.eventId ?? "?"):", "", table.rendered]

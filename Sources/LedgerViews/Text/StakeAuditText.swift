@@ -24,7 +24,7 @@ public enum StakeAuditText {
         return "\(head)\n\(ValueText.count(changes.count, "move")) from \(ValueText.count(Set(changes.map(\.eventId)).count, "event"))\n\n\(table.rendered)"
     }
 
-    private static func percent(_ value: Decimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }
+    private static func percent(_ value: ExactDecimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }
     private static func money(_ value: Money?) -> String { value.map { HumanNumbers.money($0) } ?? "-" }
 
     /// The CSV columns of a stake move.

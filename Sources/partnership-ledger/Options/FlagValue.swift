@@ -20,7 +20,7 @@ enum FlagValue {
     ///
     /// Money flags take the next word unconditionally (`parsing: .unconditional`), so that `--amount -5B`
     /// is refused as negative rather than as a missing value; a flag in that place means the amount is missing.
-    static func amount(_ text: String) throws -> Decimal {
+    static func amount(_ text: String) throws -> ExactDecimal {
         let body = text.trimmingCharacters(in: .whitespaces)
         if body.hasPrefix("--") { throw LedgerError("the amount is missing (found the flag \(body) in its place)") }
         if body.hasPrefix("-") { throw LedgerError("\"\(text)\" is not an amount: money must not be negative") }
@@ -43,7 +43,7 @@ enum FlagValue {
     }
 
     /// Money JSON for an amount already parsed by ``amount(_:)``.
-    static func money(_ amount: Decimal, currency: String) -> JSONValue {
+    static func money(_ amount: ExactDecimal, currency: String) -> JSONValue {
         Money(amount: amount, currency: currency).json
     }
 
