@@ -165,28 +165,55 @@ public struct DecimalOracle {
         position[currency] = amounts
     }
 
-    /// One holder line of a cap table as printed: holder, stake, implied value.
+    /// One holder line of a cap table as printed: holder, stake, implied value (equal when these are).
     public struct HolderLine: Equatable, CustomStringConvertible {
         public var holder: String
         public var stake: String
         public var value: String?
-        public init(holder: String, stake: String, value: String?) { self.holder = holder; self.stake = stake; self.value = value }
+        /// The oracle's stake and value before rounding for print (nil on the side under test).
+        public var unroundedStake: Decimal?
+        public var unroundedValue: Decimal?
+        public init(holder: String, stake: String, value: String?, unroundedStake: Decimal? = nil, unroundedValue: Decimal? = nil) {
+            self.holder = holder; self.stake = stake; self.value = value
+            self.unroundedStake = unroundedStake; self.unroundedValue = unroundedValue
+        }
         public var description: String { "\(holder) \(stake) \(value ?? "-")" }
+        public static func == (lhs: HolderLine, rhs: HolderLine) -> Bool {
+            (lhs.holder, lhs.stake, lhs.value) == (rhs.holder, rhs.stake, rhs.value)
+        }
+    }
+
+    /// Whether `printed` and `oracle` differ only by a tie: neighbours one unit of the last place apart,
+    /// with the oracle's unrounded figure within 10^-(places + 12) of the midpoint that either path's
+    /// last digit may put on one side or the other (an exact ½ such as 0.375 printed to the cent).
+    public static func isTie(_ printed: String, _ oracle: String, unrounded: Decimal?, places: Int) -> Bool {
+        guard let unrounded, let a = Decimal(string: printed, locale: Locale(identifier: "en_US_POSIX")),
+              let b = Decimal(string: oracle, locale: Locale(identifier: "en_US_POSIX")) else { return false }
+        let unit = Decimal(sign: .plus, exponent: -places, significand: 1)
+        guard abs(a - b) == unit else { return false }
+        let midpoint = (a + b) / 2
+        return abs(unrounded - midpoint) < Decimal(sign: .plus, exponent: -(places + 12), significand: 1)
     }
 
     /// The cap table lines as the `Decimal` path printed them (nil while none is known), valued at `valuation`.
     public func capTable(of company: String, valuation: Money?, fullyDiluted: Bool) -> [HolderLine]? {
         guard var table = companies[company]?.capTable else { return nil }
         if fullyDiluted { table = Self.diluted(table, by: companies[company]?.warrants ?? []) }
-        let value = { (stake: Decimal) -> String? in
-            valuation.map { Self.text(Self.rounded(stake * Self.decimal($0.amount), places: 2)) }
+        let value = { (stake: Decimal) -> Decimal? in valuation.map { stake * Self.decimal($0.amount) } }
+        let line = { (holder: String, stake: Decimal) in
+            HolderLine(holder: holder, stake: Self.text(stake), value: value(stake).map { Self.text(Self.rounded($0, places: 2)) },
+                       unroundedStake: stake, unroundedValue: value(stake))
         }
         var lines = table.filter { $0.value > 0 }
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            .map { HolderLine(holder: $0.key, stake: Self.text($0.value), value: value($0.value)) }
+            .map { line($0.key, $0.value) }
         let total = table.keys.sorted().reduce(Decimal(0)) { $0 + table[$1]! }
         let rest = Self.rounded(1 - total, places: 20)
-        if rest > 0 { lines.append(HolderLine(holder: LedgerState.otherHolders, stake: Self.text(rest), value: value(rest))) }
+        if rest > 0 {
+            var restLine = line(LedgerState.otherHolders, rest)
+            restLine.unroundedStake = 1 - total
+            lines.append(restLine)
+        }
         return lines
     }
 
