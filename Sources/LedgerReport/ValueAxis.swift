@@ -75,12 +75,12 @@ struct ValueAxis {
 
     private static func double(_ value: ExactDecimal) -> Double { value.approximateDouble }
 
-    /// The decimal exponent of `value`, rounded down or up to a whole power of ten.
+    /// The decimal exponent of `value`, rounded down or up to a whole power of ten, within 10^-20…10^17 (the exact range).
     private static func exponent(_ value: ExactDecimal, rounding: FloatingPointRoundingRule) -> Int {
         var k = 0
         var p: ExactDecimal = 1
-        while p * 10 <= value { p *= 10; k += 1 }
-        while p > value { p /= 10; k -= 1 }
+        while k < 16, p * 10 <= value { p *= 10; k += 1 }
+        while k > -20, p > value { p /= 10; k -= 1 }
         return rounding == .up && p < value ? k + 1 : k
     }
 

@@ -36,7 +36,7 @@ public enum ValueText {
         // Beyond a thousand trillion, suffixes stop helping; a power of ten stays short.
         if amount >= 1_000_000_000_000_000 {
             var exponent = 0
-            while amount >= .powerOfTen(exponent + 1) { exponent += 1 }
+            while exponent < 18, amount >= .powerOfTen(exponent + 1) { exponent += 1 }
             return symbol + ExactDecimal.text(amount.dividedByPowerOfTen(exponent, places: 1)) + "e\(exponent)"
         }
         let scales = [(12, "T"), (9, "B"), (6, "M"), (3, "K")]
