@@ -156,6 +156,7 @@ extension EventStore {
                     head = LogHead(seq: row.seq, hash: row.hash)
                     result.appended.append(AppendedEvent(seq: row.seq, id: row.id))
                 }
+                try checker.finish()
                 try partyIndex.write(insertParty)
                 result.head = head
                 return .commit

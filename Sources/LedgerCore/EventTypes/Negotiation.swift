@@ -133,7 +133,7 @@ extension Negotiation: EventPayload {
         case .round(let company, _, _): try checker.requireParty(company, context.field("company"))
         }
         if let party { try checker.requireParty(party, context.field("party")) }
-        if let settledBy { try checker.requireEvent(settledBy, ofOneOf: Self.settlingTypes, context.field("settledBy")) }
+        if let settledBy { try checker.requireEvent(settledBy, ofOneOf: Self.settlingTypes, context.field("settledBy"), mayFollowInBatch: true) }
     }
 
     var body: EventBody { .negotiation(self) }
