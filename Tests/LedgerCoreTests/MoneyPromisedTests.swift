@@ -214,4 +214,21 @@ import TestSupport
         #expect(closed?.closedOn == day("2025-10-28"))
         #expect(closed?.closedBy == "reneg")
     }
+
+    @Test func oneEventSettlesEveryThreadThatNamesIt() throws {
+        // A round settles both the talks before it and a letter of intent for part of it (OpenAI's 2026 round closed
+        // the 2025-12 talks and Nvidia's 2025-09 letter of intent).
+        var log = Log()
+        log.append(
+            Self.event("talks", "2025-12-18", .negotiation(Negotiation(subject: .round(company: "openai", amount: usd("100"), valuation: usd("750")),
+                                                                      stage: .talks, thread: "round", settledBy: "priced")), status: .reported),
+            Self.event("loi", "2025-09-22", .negotiation(Negotiation(subject: .round(company: "openai", amount: usd("100"), valuation: nil),
+                                                                    stage: .agreedInPrinciple, party: "nvidia", thread: "letter", settledBy: "priced"))),
+            valuation("priced", company: "openai", date: "2026-03-31", usd("852")))
+        #expect(log.state(asOf: "2026-03-30").negotiations().map(\.thread.thread) == ["letter", "round"])
+        let settled = log.state(asOf: "2026-03-31")
+        #expect(settled.negotiations().isEmpty, "still open: \(settled.negotiations().map(\.thread.thread))")
+        let closedBy = settled.negotiations(includeClosed: true).map(\.thread.closedBy)
+        #expect(closedBy == ["priced", "priced"])
+    }
 }
