@@ -71,8 +71,12 @@ import Testing
     static func firstFailure(_ items: [SourcedEvent], _ expectations: [LedgerCore.Expectation]) throws -> LedgerCore.Expectation? {
         let store = try EventStore.inMemory()
         _ = try store.importEvents(items)
+        // Many checks share a date: replay each (as-of, known-at) once.
+        var states: [String: LedgerState] = [:]
         for expectation in expectations {
-            let state = try store.state(asOf: expectation.asOf, knownAt: expectation.knownAt)
+            let key = "\(expectation.asOf.text) \(String(describing: expectation.knownAt))"
+            let state = try states[key] ?? store.state(asOf: expectation.asOf, knownAt: expectation.knownAt)
+            states[key] = state
             if !expectation.evaluate(in: state).passed { return expectation }
         }
         return nil
