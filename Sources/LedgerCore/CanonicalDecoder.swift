@@ -63,8 +63,8 @@ public enum CanonicalDecoder {
             guard digits <= 19 else { return nil }
             mantissa = mantissa &* 10 &+ UInt64(byte - 48)
         }
-        // Foundation keeps zero with its exponent; leave that rare case to it.
-        guard mantissa != 0 else { return nil }
+        // Foundation keeps zero with its exponent; leave that rare case to it, except the canonical "0" (a $0 paid at close).
+        guard mantissa != 0 else { return bytes.count == 1 ? Decimal(0) : nil }
         var exponent = -fractionDigits
         while mantissa % 10 == 0 { mantissa /= 10; exponent += 1 }
         return Decimal(sign: .plus, exponent: exponent, significand: Decimal(mantissa))

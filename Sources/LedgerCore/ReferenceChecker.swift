@@ -5,7 +5,7 @@
 /// in the same batch), and corrections and retractions must name an existing
 /// event. The store seeds this with what the log holds; ``admit(_:)`` checks
 /// one event and, when it passes, records what it registers so later events
-/// in the batch may use it. A negotiation's `settledBy` may also name an event
+/// in the batch may use it. A negotiation's `settledBy` and a funding's `commitment` may also name an event
 /// later in the same batch (a settlement naturally comes after the talks it ends);
 /// ``finish()`` checks those once the whole batch has been admitted.
 ///
