@@ -109,7 +109,8 @@ struct ObjectReader: EventFieldReader {
         let text = try string(key)
         guard let value = E(rawValue: text) else {
             let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw LedgerError("\"\(text.prefix(80))\" is not one of \(allowed)", field: fieldPath(key))
+            throw LedgerError("\"\(text.prefix(80))\" is not one of \(allowed)" + Suggestion.hint(for: text, among: E.allCases.map(\.rawValue)),
+                              field: fieldPath(key))
         }
         return value
     }

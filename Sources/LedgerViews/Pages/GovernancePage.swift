@@ -14,8 +14,7 @@ public struct GovernancePage: LedgerPage {
 
     /// Checks `company` is a registered party and replays what it needs.
     public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> GovernancePage {
-        try store.requireRegistered(company, as: "party")
-        let state = try store.state(at: point, subject: company)
+        let state = try store.subjectState(company, as: "party", at: point)
         return GovernancePage(company: company, asOf: point.asOf, roles: state.companies[company]?.roles ?? [:], name: state.name(of: company))
     }
 

@@ -52,6 +52,7 @@ public struct InvestmentsPage: LedgerPage {
         if let company { try store.requireRegistered(company, as: "party") }
         if let investor { try store.requireRegistered(investor, as: "party") }
         let state = try store.state(at: point)
+        if let company { try store.requireExisted(company, as: "party", in: state, at: point) }
         return InvestmentsPage(state: state, asOf: point.asOf, company: company, investor: investor)
     }
 

@@ -12,8 +12,7 @@ public struct RevenuePage: LedgerPage {
 
     /// Checks `company` is a registered party and replays what it needs.
     public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> RevenuePage {
-        try store.requireRegistered(company, as: "party")
-        return RevenuePage(company: company, asOf: point.asOf, state: try store.state(at: point, subject: company))
+        RevenuePage(company: company, asOf: point.asOf, state: try store.subjectState(company, as: "party", at: point))
     }
 
     public var json: JSONValue {

@@ -15,8 +15,7 @@ public struct TermsPage: LedgerPage {
 
     /// Checks `partnership` is registered and replays what it needs.
     public static func load(_ store: EventStore, partnership: String, at point: ReplayPoint) throws -> TermsPage {
-        try store.requireRegistered(partnership, as: "partnership")
-        let state = try store.state(at: point, subject: partnership)
+        let state = try store.subjectState(partnership, as: "partnership", at: point)
         return TermsPage(partnership: partnership, asOf: point.asOf, terms: state.terms(of: partnership), info: state.partnerships[partnership])
     }
 
