@@ -9,10 +9,14 @@ import Foundation
 /// `negotiation`'s proposals (through ``TermChange``), whether the event came from a
 /// file, an import or `append … --term/--set/--merge`. Every other member stays free-form.
 ///
-/// - fractions (`rate`, `stake`): `"20%"` or `"0.2"` (or a JSON number) become `"0.2"`; more than 100% is refused;
+/// - fractions (`rate`, `stake`): `"20%"` (or a JSON number 0.2) becomes `"0.2"`, a decimal string like `"0.20"` is kept;
+///   more than 100% is refused;
 /// - dates (`until`, `from`, `expires`, `signed`): `YYYY-MM-DD` (a real date), `YYYY-MM` or `YYYY`;
 /// - amounts (`amount`, `cap`, `total`, `up-to`, `upfront`, `funded`): a Money object, or `"10B"`, `"750M"`,
 ///   `"$2,000,000"` as the money flags take them (read as USD), become a Money object; never negative.
+///
+/// Values already in the stored form keep their bytes, so events stored or exported before this
+/// rule read, hash and re-import exactly as they did.
 ///
 /// A value that starts with a letter is a description in words (`"until": "AGI verified by the expert panel"`,
 /// `"amount": "undisclosed"`) and is kept as written; one that starts like a figure must be a valid one.
@@ -63,7 +67,11 @@ public enum TermMembers {
             case .number(let number): text = number
             default: throw LedgerError("must be a rate like \"0.2\" or \"20%\" (or words), not \(value.kindName)", field: path)
             }
-            do { return .decimal(try QuantityText.fraction(text)) } catch { throw LedgerError(error.message, field: path) }
+            let fraction: Decimal
+            do { fraction = try QuantityText.fraction(text) } catch { throw LedgerError(error.message, field: path) }
+            // A decimal string already in the stored form keeps its digits ("0.20"), so stored bytes and re-imports do not change.
+            if case .string = value, (try? ExactDecimal.parse(text)) != nil { return value }
+            return .decimal(fraction)
         case .date:
             let text: String
             switch value {
@@ -77,7 +85,10 @@ public enum TermMembers {
             return .string(text)
         case .amount:
             switch value {
-            case .object: return try ObjectReader.money(value, path: path).json
+            case .object:
+                // Validated, and kept as written (a valid Money object is already in the stored form).
+                _ = try ObjectReader.money(value, path: path)
+                return value
             case .string(let text):
                 let body = text.trimmingCharacters(in: .whitespaces)
                 if body.hasPrefix("-") { throw LedgerError("\"\(text.prefix(80))\" is not an amount: money must not be negative", field: path) }

@@ -35,12 +35,12 @@ import Testing
 
     @Test(arguments: [
         (#"{"rate": "20%"}"#, "rate", JSONValue.string("0.2")),
-        (#"{"rate": "0.20"}"#, "rate", .string("0.2")),
+        (#"{"rate": "0.20"}"#, "rate", .string("0.20")),
         (#"{"rate": 0.25}"#, "rate", .string("0.25")),
         (#"{"stake": "27%"}"#, "stake", .string("0.27")),
         (#"{"cap": "10B"}"#, "cap", .object(["amount": .string("10000000000"), "currency": .string("USD")])),
         (#"{"amount": "$2,000,000"}"#, "amount", .object(["amount": .string("2000000"), "currency": .string("USD")])),
-        (#"{"cap": {"amount": "38000000000.0", "currency": "EUR"}}"#, "cap", .object(["amount": .string("38000000000"), "currency": .string("EUR")])),
+        (#"{"cap": {"amount": "38000000000.0", "currency": "EUR"}}"#, "cap", .object(["amount": .string("38000000000.0"), "currency": .string("EUR")])),
         (#"{"until": "2030-12-31"}"#, "until", .string("2030-12-31")),
         (#"{"until": "2030"}"#, "until", .string("2030")),
         (#"{"until": "AGI verified by the expert panel"}"#, "until", .string("AGI verified by the expert panel")),
