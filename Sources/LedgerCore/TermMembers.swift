@@ -13,7 +13,8 @@ import Foundation
 ///   more than 100% is refused;
 /// - dates (`until`, `from`, `expires`, `signed`): `YYYY-MM-DD` (a real date), `YYYY-MM` or `YYYY`;
 /// - amounts (`amount`, `cap`, `total`, `up-to`, `upfront`, `funded`): a Money object, or `"10B"`, `"750M"`,
-///   `"$2,000,000"` as the money flags take them (read as USD), become a Money object; never negative.
+///   `"$2,000,000"` as the money flags take them (read as USD), become a Money object; a plain decimal string
+///   is kept; never negative. In a value that is itself money (it has a `currency` member), `amount` is left alone.
 ///
 /// Values already in the stored form keep their bytes, so events stored or exported before this
 /// rule read, hash and re-import exactly as they did.
@@ -50,6 +51,8 @@ public enum TermMembers {
         var out = members
         for (name, member) in members {
             guard let kind = wellKnown[name] else { continue }
+            // In a value that is itself money ({"amount": "…", "currency": "…"}), "amount" is its figure, not a member to convert.
+            if name == "amount", members["currency"] != nil { continue }
             out[name] = try normalize(member, as: kind, path: "\(path).\(name)")
         }
         return out
@@ -61,11 +64,8 @@ public enum TermMembers {
         if case .string(let text) = value, isWords(text) { return value }
         switch kind {
         case .fraction:
-            let text: String
-            switch value {
-            case .string(let string): text = string
-            case .number(let number): text = number
-            default: throw LedgerError("must be a rate like \"0.2\" or \"20%\" (or words), not \(value.kindName)", field: path)
+            guard let text = scalarText(value) else {
+                throw LedgerError("must be a rate like \"0.2\" or \"20%\" (or words), not \(value.kindName)", field: path)
             }
             let fraction: Decimal
             do { fraction = try QuantityText.fraction(text) } catch { throw LedgerError(error.message, field: path) }
@@ -73,11 +73,8 @@ public enum TermMembers {
             if case .string = value, (try? ExactDecimal.parse(text)) != nil { return value }
             return .decimal(fraction)
         case .date:
-            let text: String
-            switch value {
-            case .string(let string): text = string
-            case .number(let number): text = number
-            default: throw LedgerError("must be a date like \"2030-12-31\", \"2030-12\" or \"2030\" (or words), not \(value.kindName)", field: path)
+            guard let text = scalarText(value) else {
+                throw LedgerError("must be a date like \"2030-12-31\", \"2030-12\" or \"2030\" (or words), not \(value.kindName)", field: path)
             }
             guard isDate(text) else {
                 throw LedgerError("\"\(text.prefix(80))\" is not a date like \"2030-12-31\", \"2030-12\" or \"2030\"", field: path)
@@ -90,6 +87,8 @@ public enum TermMembers {
                 _ = try ObjectReader.money(value, path: path)
                 return value
             case .string(let text):
+                // A plain decimal is already exact; it keeps its bytes (its currency is the term's business).
+                if (try? ExactDecimal.parse(text)) != nil { return value }
                 let body = text.trimmingCharacters(in: .whitespaces)
                 if body.hasPrefix("-") { throw LedgerError("\"\(text.prefix(80))\" is not an amount: money must not be negative", field: path) }
                 do { return Money(amount: try QuantityText.amount(text), currency: "USD").json } catch {
@@ -99,6 +98,14 @@ public enum TermMembers {
                 throw LedgerError("must be money like {\"amount\": \"10000000000\", \"currency\": \"USD\"} or text like \"10B\" (or words), not \(value.kindName)",
                                   field: path)
             }
+        }
+    }
+
+    /// The text of a string or a number (JSON numbers keep their text); nil for anything else.
+    static func scalarText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text), .number(let text): text
+        default: nil
         }
     }
 

@@ -20,36 +20,33 @@ extension EventStore {
         }
     }
 
-    /// Replays what `id` (a registered `kind`: "party" or "partnership") needs at `point`, and fails with a plain
-    /// message when it did not exist there yet: registered after the `--as-of` date, or recorded after `--known-at`.
-    ///
-    /// Without this, a query before a party's founding would show its id as its name and "unknown" everywhere.
-    public func subjectState(_ id: String, as kind: String, at point: ReplayPoint) throws -> LedgerState {
+    /// Replays what `id` (a registered `kind`: "party" or "partnership") needs at `point`, with ``absence(of:as:in:at:)``.
+    public func subjectState(_ id: String, as kind: String, at point: ReplayPoint) throws -> (state: LedgerState, absence: String?) {
         try requireRegistered(id, as: kind)
         let state = try state(at: point, subject: id)
-        try requireExisted(id, as: kind, in: state, at: point)
-        return state
+        return (state, try absence(of: id, as: kind, in: state, at: point))
     }
 
-    /// Fails, saying why, when `state` (replayed to `point`) does not know `id` although the ledger registers it.
-    public func requireExisted(_ id: String, as kind: String, in state: LedgerState, at point: ReplayPoint) throws {
+    /// Why the state replayed to `point` does not know `id` although the ledger registers it, in one sentence:
+    /// registered after the `--as-of` date, or recorded after `--known-at` (or nothing recorded by then at all).
+    /// Nil when the state knows it (or its registration was retracted). Without this, a query before a party's
+    /// founding would show its id as its name and "unknown" everywhere.
+    public func absence(of id: String, as kind: String, in state: LedgerState, at point: ReplayPoint) throws -> String? {
         let known = kind == "party" ? state.parties[id] != nil : state.partnerships[id] != nil
-        guard !known, let registration = try registrationEvent(of: id) else { return }
+        guard !known, let registration = try registrationEvent(of: id) else { return nil }
         if let knownAt = point.knownAt {
             let maxSeq = try maxSeq(for: knownAt.bound)
             if maxSeq == 0 {
-                let first = try firstRecordedAt().map { " (its first event was recorded at \($0))" } ?? ""
-                throw LedgerError("--known-at \(knownAt.text): the ledger had recorded nothing yet\(first)")
+                let first = try firstRecordedAt().map { "; its first event was recorded at \($0)" } ?? ""
+                return "the ledger had recorded nothing yet at --known-at \(knownAt.text)\(first)"
             }
             if registration.seq > maxSeq {
-                throw LedgerError("--known-at \(knownAt.text): the ledger had not yet recorded \(kind) \"\(id)\" "
-                                  + "(event \(registration.id), seq \(registration.seq), was recorded at \(registration.recordedAt))")
+                return "\(kind) \"\(id)\" was not yet recorded at --known-at \(knownAt.text): "
+                    + "event \(registration.id), which registers it, was recorded at \(registration.recordedAt) (seq \(registration.seq))"
             }
         }
-        if registration.date > point.asOf.text {
-            throw LedgerError("\(kind) \"\(id)\" did not exist yet on \(point.asOf): the ledger registers it from \(registration.date) "
-                              + "(event \(registration.id)); ask --as-of \(registration.date) or later")
-        }
+        guard registration.date > point.asOf.text else { return nil }
+        return "\(kind) \"\(id)\" did not exist yet on \(point.asOf): the ledger registers it from \(registration.date) (event \(registration.id))"
     }
 
     /// Fails with a plain message when `id` is registered neither as a party nor as a partnership; `flag` prefixes it.

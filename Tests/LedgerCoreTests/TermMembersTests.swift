@@ -47,6 +47,8 @@ import Testing
         (#"{"rate": "same percentage as before"}"#, "rate", .string("same percentage as before")),
         (#"{"amount": "undisclosed"}"#, "amount", .string("undisclosed")),
         (#"{"payer": "20%"}"#, "payer", .string("20%")),
+        (#"{"amount": "212500000", "currency": "USD"}"#, "amount", .string("212500000")),
+        (#"{"cap": "2000000"}"#, "cap", .string("2000000")),
     ])
     func wellKnownMembersAreNormalizedOnEveryPath(value: String, member: String, expected: JSONValue) throws {
         for text in Self.events(value) {

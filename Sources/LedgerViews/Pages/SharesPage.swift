@@ -11,12 +11,14 @@ public struct SharesPage: LedgerPage {
     public var state: LedgerState
     /// Whether the table adds the unexercised warrants' stakes.
     public var fullyDiluted = false
+    /// Why the subject is not in the state at this point (registered later, or not yet recorded), shown instead of the table.
+    public var absence: String?
 
     /// Checks `company` is a registered party and replays what it needs.
     public static func load(_ store: EventStore, company: String, at point: ReplayPoint, fullyDiluted: Bool = false) throws -> SharesPage {
-        let state = try store.subjectState(company, as: "party", at: point)
+        let (state, absence) = try store.subjectState(company, as: "party", at: point)
         return SharesPage(company: company, view: state.capTable(of: company, asOf: point.asOf, fullyDiluted: fullyDiluted), state: state,
-                          fullyDiluted: fullyDiluted)
+                          fullyDiluted: fullyDiluted, absence: absence)
     }
 
     public var json: JSONValue { view.json }
@@ -28,6 +30,7 @@ public struct SharesPage: LedgerPage {
     }
 
     public var table: String {
+        if let absence { return absence }
         var lines = ["\(state.name(of: company)) (\(company)) as of \(view.asOf)", Self.valuationLine(view.valuation)]
         if view.isKnown {
             var table = TextTable(["HOLDER", "NAME", "STAKE", "VALUE"], rightAligned: [2, 3])
