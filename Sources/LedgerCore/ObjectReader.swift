@@ -148,7 +148,9 @@ struct ObjectReader: EventFieldReader {
     /// Rejects members that no accessor asked for.
     func finish() throws(LedgerError) {
         if let unknown = members.keys.filter({ !read.contains($0) }).sorted().first {
-            throw LedgerError("unknown field (check its spelling against CONTRACT.md)", field: fieldPath(unknown))
+            // Every field the type knows has been asked for by now, so the read keys are the candidates.
+            let hint = Suggestion.hint(for: unknown, among: read.sorted())
+            throw LedgerError(hint.isEmpty ? "unknown field (check its spelling against CONTRACT.md)" : "unknown field\(hint)", field: fieldPath(unknown))
         }
     }
 

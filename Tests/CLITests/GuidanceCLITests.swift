@@ -31,6 +31,9 @@ import Testing
         (["append", "valuation", "--company", "acme", "--value", "1B", "--basis", "secondary", "--status", "confirmd", "--date", "2024-01-01"], "confirmed"),
         (["append", "valuaton", "--company", "acme"], "valuation"),
         (["shars", "acme"], "shares"),
+        (["audit", "acme-fund", "--term", "revnue-share"], "revenue-share"),
+        (["log", "--type", "valuaton"], "valuation"),
+        (["shares", "acme", "--format", "jsno"], "json"),
         (["verfy"], "verify"),
     ])
     func anUnknownNameIsRefusedNamingTheClosest(arguments: [String], closest: String) throws {

@@ -45,6 +45,20 @@ import Testing
         #expect(error.message.contains("did you mean \"secondary\"?"), "\(error)")
     }
 
+    @Test(arguments: [
+        (#"{"type": "funding-round", "date": "2024-01-01", "company": "a", "round": "A", "instrument": "equity", "investments": [{"investor": "b", "amount": {"amount": "1", "currency": "USD"}}], "postmoney": {"amount": "10", "currency": "USD"}}"#,
+         "postmoney", "postMoney"),
+        (#"{"type": "funding-round", "date": "2024-01-01", "company": "a", "round": "A", "instrument": "equity", "investments": [{"invester": "b", "investor": "b", "amount": {"amount": "1", "currency": "USD"}}]}"#,
+         "investments[0].invester", "investor"),
+        (#"{"type": "valuation", "date": "2024-01-01", "company": "a", "value": {"amount": "1", "currency": "USD", "curency": "EUR"}, "basis": "secondary"}"#,
+         "value.curency", "currency"),
+    ])
+    func aMisspelledFieldIsAnsweredWithTheClosestField(text: String, field: String, expected: String) throws {
+        let error = try #require(throws: LedgerError.self) { try EventDecoder.decode(JSONParser.parse(text)) }
+        #expect(error.field == field, "\(error)")
+        #expect(error.message.contains("unknown field (did you mean \"\(expected)\"?)"), "\(error)")
+    }
+
     @Test func unknownPartiesAndPartnershipsAreSuggestedByTheReferenceChecker() throws {
         var checker = ReferenceChecker(parties: ["acme"], partnerships: [], eventType: { _ in nil },
                                        registry: { $0 == .party ? ["acme", "bolt"] : ["acme-bolt"] })
