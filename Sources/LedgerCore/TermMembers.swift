@@ -51,9 +51,14 @@ public enum TermMembers {
         var out = members
         for (name, member) in members {
             guard let kind = wellKnown[name] else { continue }
-            // In a value that is itself money ({"amount": "…", "currency": "…"}), "amount" is its figure, not a member to convert.
-            if name == "amount", members["currency"] != nil { continue }
-            out[name] = try normalize(member, as: kind, path: "\(path).\(name)")
+            // In a value that is itself money ({"amount": "…", "currency": "…"}), "amount" is its figure: a decimal string.
+            let moneyFigure = name == "amount" && members["currency"] != nil
+            let normalized = try normalize(member, as: kind, path: "\(path).\(name)")
+            if moneyFigure, case .string = member, case .object(let money) = normalized, let amount = money["amount"] {
+                out[name] = amount
+            } else {
+                out[name] = normalized
+            }
         }
         return out
     }

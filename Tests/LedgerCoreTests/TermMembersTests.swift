@@ -48,6 +48,7 @@ import Testing
         (#"{"amount": "undisclosed"}"#, "amount", .string("undisclosed")),
         (#"{"payer": "20%"}"#, "payer", .string("20%")),
         (#"{"amount": "212500000", "currency": "USD"}"#, "amount", .string("212500000")),
+        (#"{"amount": "1.5B", "currency": "EUR"}"#, "amount", .string("1500000000")),
         (#"{"cap": "2000000"}"#, "cap", .string("2000000")),
     ])
     func wellKnownMembersAreNormalizedOnEveryPath(value: String, member: String, expected: JSONValue) throws {
