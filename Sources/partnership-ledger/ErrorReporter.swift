@@ -22,7 +22,8 @@ enum ErrorReporter {
             // Usage mistakes are user errors too: exit 1 with one line, as the contract says.
             if root.exitCode(for: error) == .validationFailure {
                 let message = root.message(for: error)
-                if let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) { fail(unknown, code: 1) }
+                let arguments = Array(CommandLine.arguments.dropFirst())
+                if let unknown = unknownCommand(arguments) ?? unknownOption(arguments) { fail(unknown, code: 1) }
                 fail(flagFirst(message) ?? message + " (see `partnership-ledger help`)", code: 1)
             }
             root.exit(withError: error)
@@ -65,6 +66,32 @@ enum ErrorReporter {
               !FileManager.default.fileExists(atPath: words[1]), EventType(rawValue: words[1]) == nil else { return nil }
         let hint = Suggestion.hint(for: words[1], among: EventType.allCases.map(\.rawValue))
         return hint.isEmpty ? nil : "append: \"\(words[1])\" is neither a file nor an event type\(hint); `partnership-ledger schema` lists the types"
+    }
+
+    /// For a command line that did not parse: a mistyped option (`--compnay`) with the closest option of its command.
+    ///
+    /// ArgumentParser reports a missing required option before an unknown one, so `append valuation --compnay x`
+    /// would otherwise say that `--company` is missing, not that `--compnay` is misspelled.
+    static func unknownOption(_ arguments: [String]) -> String? {
+        let words = hoistingGlobalOptions(arguments)
+        var command: ParsableCommand.Type = PartnershipLedger.self
+        var path = ["partnership-ledger"]
+        for word in words {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            command = sub
+            path.append(word)
+        }
+        if let fallback = command.configuration.defaultSubcommand { command = fallback }
+        let help = PartnershipLedger.helpMessage(for: command, columns: 10_000)
+        let known = Set(help.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+            .filter { $0.hasPrefix("--") && $0.count > 2 }.map(String.init))
+        for word in words where word.hasPrefix("--") && word.count > 2 {
+            let option = String(word.prefix { $0 != "=" })
+            guard !known.contains(option) else { continue }
+            let hint = Suggestion.hint(for: option, among: known.sorted())
+            if !hint.isEmpty { return "unknown option \(option)\(hint); `\(path.joined(separator: " ")) --help` lists the options" }
+        }
+        return nil
     }
 
     /// A flag value refused by its ``FlagValue`` parser, in the house style: the flag, then the reason.

@@ -31,6 +31,8 @@ import Testing
         (["append", "valuation", "--company", "acme", "--value", "1B", "--basis", "secondary", "--status", "confirmd", "--date", "2024-01-01"], "confirmed"),
         (["append", "valuaton", "--company", "acme"], "valuation"),
         (["shars", "acme"], "shares"),
+        (["append", "valuation", "--compnay", "acme", "--value", "1B", "--date", "2024-01-01"], "--company"),
+        (["shares", "acme", "--as-off", "2024-01-01"], "--as-of"),
         (["audit", "acme-fund", "--term", "revnue-share"], "revenue-share"),
         (["log", "--type", "valuaton"], "valuation"),
         (["shares", "acme", "--format", "jsno"], "json"),
