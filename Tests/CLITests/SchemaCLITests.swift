@@ -26,6 +26,17 @@ import Testing
         for example in type.examples { #expect(result.stdoutLines.contains(example)) }
     }
 
+    /// `--db` is global, but the reference needs no ledger: none is opened or built.
+    @Test(arguments: [["--db", "x.sqlite", "schema"], ["schema", "valuation", "--db", "x.sqlite"], ["schema"]])
+    func schemaOpensNoLedger(arguments: [String]) throws {
+        let cli = try LedgerCLI()
+        let result = try cli.run(arguments)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path)
+        #expect(!files.contains { $0.hasSuffix(".sqlite") }, "\(files)")
+    }
+
     @Test func theMarkdownIsDocsEvents() throws {
         let cli = try LedgerCLI()
         let result = try cli.run(["schema", "--markdown"])

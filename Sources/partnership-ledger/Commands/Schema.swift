@@ -13,6 +13,9 @@ struct Schema: ParsableCommand {
             schema --markdown       the whole reference in Markdown (docs/EVENTS.md is exactly this)
             """)
 
+    /// `--db` is global (CONTRACT.md §2), so it is accepted here too; the reference reads no ledger and opens none.
+    @OptionGroup(visibility: .hidden) var ledger: LedgerOptions
+
     @Argument(help: ArgumentHelp("An event type, as in event JSON (e.g. funding-round).", valueName: "type"), transform: Schema.type)
     var type: EventType?
 
