@@ -23,19 +23,23 @@ public struct ReferenceChecker {
     private var batchRegistrations: [String: String] = [:]
     private let storedEventType: (String) throws -> EventType?
     private let storedRegisteredID: (String) throws -> String?
+    private let storedRegistry: (Registration.Kind) throws -> [String]
     /// References allowed to name an event later in the batch, checked by ``finish()``.
     private let pending = PendingReferences()
 
     /// Creates a checker over the ledger's registry and a lookup of stored event types by id.
     ///
     /// `registeredID` gives, for a stored `party` or `partnership` event id, the id
-    /// it registered, so a correction cannot make it register another one.
+    /// it registered, so a correction cannot make it register another one. `registry` lists every stored id
+    /// of a kind; it is asked only when an id is unknown, to suggest the closest known one.
     public init(parties: Set<String>, partnerships: Set<String>, eventType: @escaping (String) throws -> EventType?,
-                registeredID: @escaping (String) throws -> String? = { _ in nil }) {
+                registeredID: @escaping (String) throws -> String? = { _ in nil },
+                registry: @escaping (Registration.Kind) throws -> [String] = { _ in [] }) {
         self.parties = parties
         self.partnerships = partnerships
         self.storedEventType = eventType
         self.storedRegisteredID = registeredID
+        self.storedRegistry = registry
     }
 
     /// Validates `event`'s references, then registers what it introduces.
@@ -106,14 +110,22 @@ public struct ReferenceChecker {
     /// Throws unless party `id` is registered.
     func requireParty(_ id: String, _ field: @autoclosure () -> String) throws(LedgerError) {
         guard parties.contains(id) else {
-            throw LedgerError("party \"\(id)\" is not registered; append a \"party\" event for it first", field: field())
+            throw LedgerError("party \"\(id)\" is not registered" + advice(for: id, .party), field: field())
         }
+    }
+
+    /// What to do about an unknown id: the closest registered one, or registering it first.
+    private func advice(for id: String, _ kind: Registration.Kind) -> String {
+        let known = (kind == .party ? parties : partnerships).union((try? storedRegistry(kind)) ?? [])
+        let hint = Suggestion.hint(for: id, among: known.sorted())
+        let first = "append a \"\(kind.rawValue)\" event for it first"
+        return hint.isEmpty ? "; \(first)" : "\(hint); if it is new, \(first)"
     }
 
     /// Throws unless partnership `id` is registered.
     func requirePartnership(_ id: String, _ field: @autoclosure () -> String) throws(LedgerError) {
         guard partnerships.contains(id) else {
-            throw LedgerError("partnership \"\(id)\" is not registered; append a \"partnership\" event for it first", field: field())
+            throw LedgerError("partnership \"\(id)\" is not registered" + advice(for: id, .partnership), field: field())
         }
     }
 

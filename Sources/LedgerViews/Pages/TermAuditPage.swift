@@ -31,7 +31,8 @@ public struct TermAuditPage: LedgerPage {
         let lines = all.filter { term == nil || $0.term == term }
         if let term, !lines.contains(where: { $0.date <= asOf }) {
             let known = Set(all.filter { $0.date <= asOf }.map(\.term)).sorted()
-            throw LedgerError("no change to a term \"\(term)\" in \(id) by \(asOf)" + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
+            throw LedgerError("no change to a term \"\(term)\" in \(id) by \(asOf)" + Suggestion.hint(for: term, among: known)
+                              + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
         }
         return TermAuditPage(partnership: id, asOf: asOf, knownAt: point.knownAt?.text, term: term,
                              parties: TermAudit.parties(of: id, in: events, asOf: asOf), lines: lines)

@@ -50,9 +50,7 @@ struct LogFilterOptions: ParsableArguments {
     var to: LedgerDate?
 
     func filter(_ store: EventStore) throws -> LogFilter {
-        if let party, try store.registeredKind(of: party) == nil {
-            throw LedgerError("--party: no party or partnership \"\(party)\" is registered in this ledger")
-        }
+        if let party { try store.requireRegisteredAtAll(party, flag: "--party") }
         return LogFilter(types: type, party: party, from: from, to: to)
     }
 }
