@@ -39,6 +39,14 @@ public enum TermMembers {
         "amount": .amount, "cap": .amount, "total": .amount, "up-to": .amount, "upfront": .amount, "funded": .amount,
     ]
 
+    /// Whether the value being read was stored by an earlier version of the ledger, whose rules were looser.
+    ///
+    /// Stored events keep their meaning: a member that this rule refuses (`"20 percent"`, written before the
+    /// rule existed) is kept as the text it was stored as instead of making the whole ledger unreadable. The
+    /// store reads stored payloads inside `TermMembers.$readingStoredEvent.withValue(true) { … }`; new input
+    /// (files, imports, flags) is always checked.
+    @TaskLocal public static var readingStoredEvent = false
+
     /// `value` with its well-known members checked and normalized; a value that is not an object is returned as is.
     /// `path` names the value in errors (`terms.revenue-share`, `changes[0].set`).
     public static func normalize(_ value: JSONValue, path: String) throws(LedgerError) -> JSONValue {
@@ -53,7 +61,11 @@ public enum TermMembers {
             guard let kind = wellKnown[name] else { continue }
             // In a value that is itself money ({"amount": "…", "currency": "…"}), "amount" is its figure: a decimal string.
             let moneyFigure = name == "amount" && members["currency"] != nil
-            let normalized = try normalize(member, as: kind, path: "\(path).\(name)")
+            let normalized: JSONValue
+            do { normalized = try normalize(member, as: kind, path: "\(path).\(name)") } catch {
+                guard readingStoredEvent else { throw error }
+                continue
+            }
             if moneyFigure, case .string = member, case .object(let money) = normalized, let amount = money["amount"] {
                 out[name] = amount
             } else {
