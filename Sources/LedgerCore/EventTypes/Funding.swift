@@ -40,9 +40,9 @@ extension Funding: EventPayload {
         .optional("commitment", "the id of the commitment event drawn on (it may come later in the same batch)"),
         .optional("partnership", "the registered partnership this payment belongs to"),
     ]
-    static let example = #"{"type": "funding", "id": "2025-09-30-microsoft-funded-to-date", "date": "2025-09-30", "announced": "2025-10-29", "status": "confirmed", "company": "openai", "investor": "microsoft", "fundedToDate": {"amount": "11600000000", "currency": "USD"}, "partnership": "microsoft-openai", "sources": ["Microsoft Form 10-Q for the quarter ended 2025-09-30"]}"#
+    static let example = #"{"type": "funding", "id": "example-2025-09-30-microsoft-funded-to-date", "date": "2025-09-30", "announced": "2025-10-29", "status": "confirmed", "company": "openai", "investor": "microsoft", "fundedToDate": {"amount": "11600000000", "currency": "USD"}, "partnership": "microsoft-openai", "sources": ["Microsoft Form 10-Q for the quarter ended 2025-09-30"]}"#
 
-    static let examples = [example, #"{"type": "funding", "id": "2023-09-25-amazon-funds-1-25b", "date": "2023-09-25", "company": "anthropic", "investor": "amazon", "amount": {"amount": "1250000000", "currency": "USD"}, "commitment": "2023-09-25-amazon-commitment-4b"}"#]
+    static let examples = [example, #"{"type": "funding", "id": "example-2023-09-25-amazon-funds-1-25b", "date": "2023-09-25", "company": "anthropic", "investor": "amazon", "amount": {"amount": "1250000000", "currency": "USD"}, "commitment": "example-2023-09-25-amazon-commitment-4b"}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")

@@ -61,9 +61,9 @@ extension Negotiation: EventPayload {
         .optional("thread", "an id shared by the events of one negotiation (default: this event's id)"),
         .optional("settledBy", "the id of the renegotiation, funding-round, valuation, commitment or recapitalization that settles the thread (it may come later in the same batch); the thread closes on that event's date"),
     ]
-    static let example = #"{"type": "negotiation", "id": "2024-09-11-openai-talks-150b", "date": "2024-09-11", "status": "reported", "company": "openai", "amount": {"amount": "6500000000", "currency": "USD"}, "valuation": {"amount": "150000000000", "currency": "USD"}, "stage": "talks", "thread": "openai-2024-round", "party": "thrive-capital", "settledBy": "2024-10-02-openai-valued-157b", "sources": ["Bloomberg, 2024-09-11"]}"#
+    static let example = #"{"type": "negotiation", "id": "example-2024-09-11-openai-talks-150b", "date": "2024-09-11", "status": "reported", "company": "openai", "amount": {"amount": "6500000000", "currency": "USD"}, "valuation": {"amount": "150000000000", "currency": "USD"}, "stage": "talks", "thread": "openai-2024-round", "party": "thrive-capital", "settledBy": "2024-10-02-openai-valued-157b", "sources": ["Bloomberg, 2024-09-11"]}"#
 
-    static let examples = [example, #"{"type": "negotiation", "id": "2025-05-06-microsoft-revenue-share-talks", "date": "2025-05-06", "status": "reported", "partnership": "microsoft-openai", "party": "openai", "proposals": [{"term": "revenue-share", "merge": {"projected-rate-2030": "0.10"}}], "stage": "proposal", "thread": "microsoft-revenue-share", "settledBy": "2025-10-28-microsoft-openai-definitive-agreement"}"#]
+    static let examples = [example, #"{"type": "negotiation", "id": "example-2025-05-06-microsoft-revenue-share-talks", "date": "2025-05-06", "status": "reported", "partnership": "microsoft-openai", "party": "openai", "proposals": [{"term": "revenue-share", "merge": {"projected-rate-2030": "0.10"}}], "stage": "proposal", "thread": "microsoft-revenue-share", "settledBy": "2025-10-28-microsoft-openai-definitive-agreement"}"#]
 
     /// The event types that may settle a thread.
     public static let settlingTypes: [EventType] = [.renegotiation, .fundingRound, .valuation, .commitment, .recapitalization]
