@@ -36,7 +36,10 @@ extension HTMLReport {
     func investmentsSection() -> [String] {
         var out = ["<section id=\"investments\" data-section=\"investments\">", "<h2>Cumulative investment by investor</h2>"]
         let groups = byCurrency(input.series.investments)
-        if groups.isEmpty { out.append("<p class=\"note\">No investment recorded by \(input.asOf.text).</p>") }
+        if groups.isEmpty {
+            out.append("<p class=\"note\">No funding round recorded by \(input.asOf.text)"
+                + (input.series.funding.isEmpty ? ".</p>" : " (pledges and payments made apart from rounds are charted under Committed versus funded).</p>"))
+        }
         for group in groups {
             let id = groups.count > 1 ? "investments-\(group.currency?.lowercased() ?? "other")" : "investments"
             let chart = LineChart(id: id, title: "Cumulative investment by investor" + (groups.count > 1 ? " (\(group.currency ?? ""))" : ""),

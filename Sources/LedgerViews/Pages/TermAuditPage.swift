@@ -1,7 +1,8 @@
 import LedgerCore
 import LedgerStore
 
-/// `audit PARTNERSHIP`: how a partnership's terms changed, event by event, with their evidence.
+/// `audit PARTNERSHIP`: how a partnership's terms changed, event by event, with their evidence, and the negotiations
+/// that proposed changes (how the terms came to be; never in force).
 public struct TermAuditPage: LedgerPage {
     /// The partnership.
     public var partnership: String
@@ -15,6 +16,8 @@ public struct TermAuditPage: LedgerPage {
     public var parties: [String]
     /// The changes shown.
     public var lines: [TermAuditLine]
+    /// The partnership's negotiation threads by `asOf`, open and closed (with `term`, only those proposing it).
+    public var negotiations: NegotiationsPage
 
     /// Reads the partnership's own events (not a whole replay) and audits them as known at `point`.
     public static func load(_ store: EventStore, partnership id: String, term: String?, at point: ReplayPoint) throws -> TermAuditPage {
@@ -33,19 +36,29 @@ public struct TermAuditPage: LedgerPage {
             let known = Set(all.filter { $0.date <= asOf }.map(\.term)).sorted()
             throw LedgerError("no change to a term \"\(term)\" in \(id) by \(asOf)" + (known.isEmpty ? "" : " (its terms: \(known.joined(separator: ", ")))"))
         }
+        var negotiations = try NegotiationsPage.load(store, subject: id, includeClosed: true, at: point)
+        if let term {
+            negotiations.threads.removeAll { thread in
+                !thread.thread.stages.contains { $0.proposals.contains { $0["term"] == .string(term) } }
+            }
+        }
         return TermAuditPage(partnership: id, asOf: asOf, knownAt: point.knownAt?.text, term: term,
-                             parties: TermAudit.parties(of: id, in: events, asOf: asOf), lines: lines)
+                             parties: TermAudit.parties(of: id, in: events, asOf: asOf), lines: lines, negotiations: negotiations)
     }
 
     public var json: JSONValue {
         var object: [String: JSONValue] = ["partnership": .string(partnership), "asOf": .string(asOf.text), "changes": .array(lines.map(\.json))]
         if let knownAt { object["knownAt"] = .string(knownAt) }
+        // An extension of CONTRACT §3: present only when the partnership has negotiations, shaped as in `negotiations --format json`.
+        if !negotiations.threads.isEmpty, case .object(let page) = negotiations.json { object["negotiations"] = page["negotiations"] }
         return .object(object)
     }
 
     public var csv: String { CSVWriter.document(TermAuditText.csvHeader, lines.map(TermAuditText.csvFields)) }
 
     public var table: String {
-        TermAuditText.render(partnership: partnership, parties: parties, lines: lines, asOf: asOf, knownAt: knownAt, term: term)
+        let changes = TermAuditText.render(partnership: partnership, parties: parties, lines: lines, asOf: asOf, knownAt: knownAt, term: term)
+        guard !negotiations.threads.isEmpty else { return changes }
+        return changes + "\n\nnegotiations: proposed, never in force (how the terms came to be)\n" + negotiations.threadsTable
     }
 }
