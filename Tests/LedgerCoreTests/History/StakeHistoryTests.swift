@@ -17,7 +17,7 @@ import Testing
     @Test func dilutionAndRevaluationMoveEachHolder() throws {
         let changes = try history(F.acmeLedger(), "acme").changes
         let rows = changes.map { c in
-            "\(c.eventId) \(c.holder) \(c.stakeFrom.map(ExactDecimal.text) ?? "-")→\(c.stakeTo.map(ExactDecimal.text) ?? "-") "
+            "\(c.cause.eventId) \(c.holder) \(c.stakeFrom.map(ExactDecimal.text) ?? "-")→\(c.stakeTo.map(ExactDecimal.text) ?? "-") "
                 + "\(c.valueFrom.map { ExactDecimal.text($0.amount) } ?? "-")→\(c.valueTo.map { ExactDecimal.text($0.amount) } ?? "-")"
         }
         #expect(rows == [
@@ -49,6 +49,6 @@ import Testing
         let microsoft = try #require(changes.last { $0.holder == "microsoft" })
         #expect(microsoft.stakeTo == F.dec("0.27"))
         #expect(microsoft.valueTo == F.usd("135000000000"))
-        #expect(microsoft.eventId == "2025-10-28-openai-recapitalization")
+        #expect(microsoft.cause.eventId == "2025-10-28-openai-recapitalization")
     }
 }
