@@ -142,8 +142,9 @@ extension HTMLReport {
         let margin = max(30, (last.daysSinceEpoch - first.daysSinceEpoch) / 20)
         let chart = TimelineChart(rows: rows, start: first, end: min(input.asOf, last.adding(days: margin) ?? last))
         out += figure(chart.svg(), caption: "Each mark is one event; its number refers to the table below. "
-            + "Term changes come from each partnership's audit (the initial terms, renegotiations, corrections and retractions); "
-            + "square marks are negotiation stages (talks, proposals), which never change the terms in force.")
+            + "Term changes come from each partnership's audit (the initial terms, renegotiations, corrections and retractions)"
+            + (entries.contains { $0.proposed != nil }
+                ? "; square marks are negotiation stages (talks, proposals), which never change the terms in force." : "."))
         out.append("<table class=\"timeline-table\">")
         out.append("<thead><tr><th>#</th><th>Date</th><th>Subject</th><th>What changed or was proposed</th><th>Status</th><th>Event</th><th>Sources</th></tr></thead>")
         out.append("<tbody>")

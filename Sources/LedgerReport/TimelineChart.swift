@@ -70,13 +70,16 @@ struct TimelineChart {
         }
         let bottom = y
         // Legend: what the mark shapes and fills mean, wrapped to the width.
-        let legend: [(ChartStyle.Marker, String, String)] = [
+        var legend: [(ChartStyle.Marker, String, String)] = [
             (.circle, "mark terms confirmed", "term change, confirmed"),
             (.circle, "mark terms unconfirmed", "term change, reported or estimate"),
             (.circle, "mark terms confirmed withdrawn", "no longer believed (corrected or retracted)"),
             (.diamond, "mark governance confirmed", "governance event"),
-            (.square, "mark proposed-terms confirmed", "negotiation stage (proposed, never in force)"),
         ]
+        // The negotiation mark is explained only where the timeline has one.
+        if rows.contains(where: { $0.entries.contains { Self.shape($0.kind) == .square } }) {
+            legend.append((.square, "mark proposed-terms confirmed", "negotiation stage (proposed, never in force)"))
+        }
         var legendPlaces: [(x: Double, y: Double)] = []
         var lx = 20.0, ly = bottom + 40
         for (_, _, label) in legend {
