@@ -84,4 +84,44 @@ import Testing
         #expect(page.json["negotiations"] == nil)
         #expect(!page.text(.table).contains("negotiations"))
     }
+
+    /// The money between the parties, event by event, in (date, seq) order; none when the audit is of one term.
+    @Test func auditListsMoneyBetweenTheParties() throws {
+        let store = try Fixture.moneyLedger()
+        let page = try TermAuditPage.load(store, partnership: "cloud-lab", term: nil, at: ReplayPoint(asOf: day("2026-01-01")))
+        #expect(page.money.map(\.event.id) == ["pledge-1", "pay-1", "pay-2", "pledge-2", "filing", "warrant", "compute"])
+        let first = try #require(Self.first(page.json["money"]))
+        #expect(first["summary"] == .string("cloud pledges up to $4.0B to lab, $2.75B conditional"))
+        #expect(first["type"] == .string("commitment"))
+        #expect(page.text(.table).contains("2025-11-03  compute   purchase-commitment  confirmed  lab to buy $38.0B from cloud: cloud compute"))
+        let oneTerm = try TermAuditPage.load(store, partnership: "cloud-lab", term: "revenue-share", at: ReplayPoint(asOf: day("2026-01-01")))
+        #expect(oneTerm.money.isEmpty)
+        #expect(oneTerm.json["money"] == nil)
+    }
+
+    /// A corrected pledge shows as corrected; a retracted payment stays listed, marked.
+    @Test func auditMoneyHonoursCorrectionsAndRetractions() throws {
+        let store = try Fixture.moneyLedger()
+        let amendments = """
+            {"type":"correction","id":"fix-pledge","date":"2024-11-22","corrects":"pledge-2","reason":"the filing says $5B","replacement":{"type":"commitment","date":"2024-11-22","company":"lab","investor":"cloud","amount":{"amount":"5000000000","currency":"USD"}}}
+            {"type":"retraction","id":"drop-pay","date":"2024-03-27","retracts":"pay-2","reason":"counted twice"}
+            """
+        _ = try store.append(try EventDecoder.decodeDocument(Array(amendments.utf8), file: "fix.jsonl").map { SourcedEvent($0) })
+        let page = try TermAuditPage.load(store, partnership: "cloud-lab", term: nil, at: ReplayPoint(asOf: day("2026-01-01")))
+        let pledge = try #require(page.money.first { $0.event.id == "pledge-2" })
+        #expect(pledge.correctedBy == "fix-pledge")
+        #expect(pledge.event.body == .commitment(Commitment(company: "lab", investor: "cloud", amount: usd("5000000000"))))
+        let payment = try #require(page.money.first { $0.event.id == "pay-2" })
+        #expect(payment.retractedBy == "drop-pay")
+        #expect(page.text(.table).contains("cloud pledges $5.0B to lab (corrected by fix-pledge)"))
+        #expect(page.text(.table).contains("cloud pays $2.75B into lab (retracted by drop-pay)"))
+        #expect(!page.money.contains { $0.event.type == .correction || $0.event.type == .retraction })
+    }
+
+    /// Rounds of Anthropic that Amazon was not in (Series E to H) are money between Anthropic and others, not between the parties.
+    @Test func auditMoneyNeedsTwoPartiesOfThePartnership() throws {
+        let page = try TermAuditPage.load(Fixture.bundledLedger(), partnership: "amazon-anthropic", term: nil,
+                                          at: ReplayPoint(asOf: day("2026-06-30")))
+        #expect(page.money.map(\.event.id) == ["2023-09-25-amazon-invests-1-25b", "2024-03-27-amazon-invests-2-75b", "2024-11-22-amazon-invests-4b"])
+    }
 }
