@@ -14,7 +14,7 @@ import Testing
         let sections = probe.sections
         let expected: [(String, [String])] = [
             ("valuations", ["valuations"]), ("stakes", ["stakes-acme"]), ("investments", ["investments"]),
-            ("timeline", ["timeline"]), ("terms", []),
+            ("funding", []), ("flows", []), ("timeline", ["timeline"]), ("terms", []),
         ]
         for (name, charts) in expected {
             #expect(probe.sectionCount(name) == 1, "section \(name)")
@@ -28,6 +28,7 @@ import Testing
         ("stakes", "bolt", "Bolt Inc", [("2021-06-01", "0.1")]),
         ("stakes", "other-holders", "Other holders", [("2020-06-01", "0.9"), ("2021-06-01", "0.81")]),
         ("investments", "bolt-in-acme", "Bolt Inc → Acme Corp", [("2021-06-01", "20000000")]),
+        ("investments", "fund-in-acme", "Big Fund → Acme Corp", [("2020-06-01", "10000000")]),
     ])
     func seriesCarryTheExactPoints(section: String, series id: String, name: String, points: [(String, String)]) throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.acmeLedger()))
@@ -37,10 +38,10 @@ import Testing
         #expect(series.points.map(\.1) == points.map(\.1))
     }
 
-    @Test func onlyPartnersAppearInTheInvestmentChart() throws {
+    /// Issue 16: Big Fund invested in Acme but is no party of a partnership with it; the chart used to leave it out.
+    @Test func everyInvestorAppearsInTheInvestmentChart() throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.acmeLedger()))
-        // Big Fund invested in Acme but is no party of a partnership with it.
-        #expect(Set(HTMLProbe.series(in: probe.sections["investments"] ?? "").keys) == ["bolt-in-acme"])
+        #expect(Set(HTMLProbe.series(in: probe.sections["investments"] ?? "").keys) == ["bolt-in-acme", "fund-in-acme"])
     }
 
     @Test func chartsHaveAxesScalesAndLegends() throws {
@@ -122,7 +123,7 @@ import Testing
 
     @Test func anEmptyLedgerStillGivesAPage() throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.store([])))
-        for name in ["valuations", "stakes", "investments", "timeline", "terms"] { #expect(probe.sectionCount(name) == 1) }
+        for name in ["valuations", "stakes", "investments", "funding", "flows", "timeline", "terms"] { #expect(probe.sectionCount(name) == 1) }
         #expect(HTMLProbe.charts(in: probe.html).isEmpty)
     }
 

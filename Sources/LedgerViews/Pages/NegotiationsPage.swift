@@ -75,7 +75,12 @@ public struct NegotiationsPage: LedgerPage {
 
     public var table: String {
         guard !threads.isEmpty else { return "\(heading)\n\nnone" }
-        var lines = [heading]
+        return heading + "\n" + threadsTable
+    }
+
+    /// Each thread under its own heading, with a table of its stages (what `table` shows under its heading).
+    public var threadsTable: String {
+        var lines: [String] = []
         for t in threads {
             lines.append("")
             let closed = t.thread.closedOn.map { ", closed \($0) by \(t.thread.closedBy ?? "?")" } ?? ""
