@@ -130,7 +130,11 @@ import Testing
     @Test func bundledHistoryReportHasEveryChart() throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.bundledLedger(), asOf: "2026-06-30"))
         let charts = HTMLProbe.charts(in: probe.html)
-        #expect(charts == ["valuations", "stakes-anthropic", "stakes-openai", "investments", "timeline"])
+        // One committed-versus-funded chart per investor→company pair not paid in full at once, and the flows chart.
+        #expect(charts == ["valuations", "stakes-anthropic", "stakes-openai", "investments",
+                           "funding-amazon-in-anthropic", "funding-google-in-anthropic", "funding-microsoft-in-anthropic",
+                           "funding-nvidia-in-anthropic", "funding-amazon-in-openai", "funding-microsoft-in-openai",
+                           "funding-other-investors-2025-03-in-openai", "funding-softbank-in-openai", "flows", "timeline"])
         let valuations = HTMLProbe.series(in: probe.sections["valuations"]!)
         // OpenAI's latest price by mid-2026 is its $122B round at $852B post-money (2026-03-31).
         #expect(valuations["openai"]?.points.last?.1 == "852000000000")

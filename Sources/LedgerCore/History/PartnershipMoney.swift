@@ -21,14 +21,28 @@ public enum PartnershipMoney {
         public var retractedBy: String?
     }
 
+    /// Order of money events on one day: the pledge, then the round, the payment, warrants, compute bought back.
+    static func sameDayRank(_ type: EventType) -> Int {
+        switch type {
+        case .commitment: 0
+        case .fundingRound: 1
+        case .funding: 2
+        case .warrant: 3
+        case .purchaseCommitment: 4
+        case .party, .partnership, .valuation, .revenue, .governance, .renegotiation, .recapitalization, .correction,
+             .retraction, .negotiation: 5
+        }
+    }
+
     /// The money events among `events` (stored events naming any of the parties, in any order, repeats allowed)
-    /// dated by `asOf`, in (date, seq) order.
+    /// dated by `asOf`, in date order; on one day a pledge comes before the money paid on it, then by event id, so
+    /// the order never depends on the order the events were recorded in.
     public static func lines(partnership: String, parties: [String], events: [LoggedEvent], amendments: Amendments,
                              asOf: LedgerDate) -> [Line] {
         var seen: Set<Int64> = []
         let parties = Set(parties)
         return events.filter { seen.insert($0.seq).inserted }
-            .sorted { ($0.event.date, $0.seq) < ($1.event.date, $1.seq) }
+            .sorted { (($0.event.date, Self.sameDayRank($0.event.type), $0.event.id)) < ($1.event.date, Self.sameDayRank($1.event.type), $1.event.id) }
             .compactMap { logged -> Line? in
                 var line = Line(event: logged.event)
                 switch amendments.amendment(for: logged.event.id) {
