@@ -63,6 +63,14 @@ public struct FundingPosition: Hashable, Sendable, Codable {
         byCurrency[currency].map { Money(amount: $0[keyPath: figure], currency: currency) }
     }
 
+    /// Whether this position is `invested` committed and paid in full, with nothing conditional: what rounds alone give.
+    public func matches(_ invested: MoneyTotals) -> Bool {
+        guard Set(byCurrency.keys) == Set(invested.byCurrency.keys) else { return false }
+        return byCurrency.allSatisfy { currency, amounts in
+            amounts.conditional == 0 && amounts.committed == amounts.funded && amounts.committed == invested.byCurrency[currency]
+        }
+    }
+
     /// The currencies recorded, sorted.
     public var currencies: [String] { byCurrency.keys.sorted() }
 }

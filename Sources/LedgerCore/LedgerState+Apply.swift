@@ -56,7 +56,7 @@ extension LedgerState {
             Self.applyGovernance(g, event: event, to: &companies[g.company, default: CompanyState(id: g.company)])
         case .renegotiation(let r):
             guard partnerships[r.partnership] != nil else { return }
-            if let thread = partnerships[r.partnership]!.pendingSettlements.removeValue(forKey: event.id) {
+            for thread in partnerships[r.partnership]!.pendingSettlements.removeValue(forKey: event.id) ?? [] {
                 Self.close(thread, on: event, in: &partnerships[r.partnership]!.negotiations)
             }
             let origin = ClaimOrigin(event)
@@ -117,7 +117,7 @@ extension LedgerState {
         let threadID = n.thread ?? event.id
         var stage = NegotiationThread.Stage(date: event.date, eventId: event.id, status: event.status, sources: event.sources,
                                             stage: n.stage.rawValue, party: n.party, proposals: [])
-        func record(_ threads: inout [String: NegotiationThread], _ pending: inout [String: String]) {
+        func record(_ threads: inout [String: NegotiationThread], _ pending: inout [String: [String]]) {
             var thread = threads[threadID] ?? NegotiationThread(thread: threadID, stages: [])
             thread.stages.append(stage)
             if n.stage == .abandoned {
@@ -126,7 +126,9 @@ extension LedgerState {
                 // Talks resumed after being abandoned.
                 thread.closedOn = nil; thread.closedBy = nil
             }
-            if let settledBy = n.settledBy, thread.isOpen { pending[settledBy] = threadID }
+            if let settledBy = n.settledBy, thread.isOpen, !(pending[settledBy] ?? []).contains(threadID) {
+                pending[settledBy, default: []].append(threadID)
+            }
             threads[threadID] = thread
         }
         switch n.subject {
@@ -145,8 +147,8 @@ extension LedgerState {
 
     /// Closes the company's threads that named `event` as their settlement.
     private mutating func settleThreads(settledBy event: Event, company: String) {
-        guard let thread = companies[company]?.pendingSettlements.removeValue(forKey: event.id) else { return }
-        Self.close(thread, on: event, in: &companies[company]!.negotiations)
+        guard let threads = companies[company]?.pendingSettlements.removeValue(forKey: event.id) else { return }
+        for thread in threads { Self.close(thread, on: event, in: &companies[company]!.negotiations) }
     }
 
     private static func close(_ thread: String, on event: Event, in threads: inout [String: NegotiationThread]) {

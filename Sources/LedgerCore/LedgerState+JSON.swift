@@ -49,9 +49,9 @@ extension CapTableView {
 extension TermView {
     /// One element of `terms PARTNERSHIP --format json`, with `members` (CONTRACT §4) and `disputed`.
     public var json: JSONValue {
-        .object(["term": .string(term), "value": value, "since": .string(since.text),
-                 "eventId": .string(eventId), "status": .string(status.rawValue),
-                 "members": .object(members.mapValues(\.json)), "disputed": .bool(disputed)])
+        .object(["term": .string(term), "value": state.value, "since": .string(state.since.text),
+                 "eventId": .string(state.eventId), "status": .string(state.status.rawValue),
+                 "members": .object(state.members.mapValues(\.json)), "disputed": .bool(state.disputed)])
     }
 }
 

@@ -32,17 +32,19 @@ public struct ChosenFigure: Hashable, Sendable {
     public var disputed: Bool = false
 }
 
-/// One term in force.
+/// One term in force: its name and its state (`view.value`, `view.since`, `view.members`… read the state).
+@dynamicMemberLookup
 public struct TermView: Hashable, Sendable {
+    /// The term's name.
     public var term: String
-    public var value: JSONValue
-    public var since: LedgerDate
-    public var eventId: String
-    public var status: EventStatus
-    /// Each member of an object value with its claims; empty for other values.
-    public var members: [String: ClaimChoice<MemberClaim>] = [:]
-    /// True when equal-rank claims disagree about the term or a member.
-    public var disputed = false
+    /// Its value, where it came from, its members and whether it is disputed.
+    public var state: TermState
+
+    /// Creates a view.
+    public init(term: String, state: TermState) { self.term = term; self.state = state }
+
+    /// The state's fields, read through the view.
+    public subscript<Value>(dynamicMember field: KeyPath<TermState, Value>) -> Value { state[keyPath: field] }
 }
 
 extension LedgerState {
@@ -87,9 +89,7 @@ extension LedgerState {
     public func terms(of partnership: String) -> [TermView] {
         guard let terms = partnerships[partnership]?.terms else { return [] }
         return terms.keys.sorted().map { name in
-            let term = terms[name]!
-            return TermView(term: name, value: term.value, since: term.since, eventId: term.eventId, status: term.status,
-                            members: term.members, disputed: term.disputed)
+            TermView(term: name, state: terms[name]!)
         }
     }
 

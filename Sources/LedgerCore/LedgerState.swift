@@ -47,8 +47,8 @@ public struct PartnershipState: Hashable, Sendable, Codable {
     public var claims: [String: [TermClaim]] = [:]
     /// Negotiation threads about these terms, by thread id.
     public var negotiations: [String: NegotiationThread] = [:]
-    /// Thread ids by the id of the event named to settle them, until it takes effect.
-    public var pendingSettlements: [String: String] = [:]
+    /// Thread ids by the id of the event named to settle them, until it takes effect (one event may settle several threads).
+    public var pendingSettlements: [String: [String]] = [:]
 }
 
 /// One term's value and where it came from.
@@ -92,8 +92,8 @@ public struct CompanyState: Hashable, Sendable, Codable {
     public var warrants: [WarrantRecord] = []
     /// Negotiation threads about this company's rounds, by thread id.
     public var negotiations: [String: NegotiationThread] = [:]
-    /// Thread ids by the id of the event named to settle them, until it takes effect.
-    public var pendingSettlements: [String: String] = [:]
+    /// Thread ids by the id of the event named to settle them, until it takes effect (one event may settle several threads).
+    public var pendingSettlements: [String: [String]] = [:]
 
     public init(id: String) { self.id = id }
 }

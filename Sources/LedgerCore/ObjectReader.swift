@@ -109,7 +109,8 @@ struct ObjectReader: EventFieldReader {
         let text = try string(key)
         guard let value = E(rawValue: text) else {
             let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw LedgerError("\"\(text.prefix(80))\" is not one of \(allowed)", field: fieldPath(key))
+            throw LedgerError("\"\(text.prefix(80))\" is not one of \(allowed)" + Suggestion.hint(for: text, among: E.allCases.map(\.rawValue)),
+                              field: fieldPath(key))
         }
         return value
     }
@@ -147,7 +148,9 @@ struct ObjectReader: EventFieldReader {
     /// Rejects members that no accessor asked for.
     func finish() throws(LedgerError) {
         if let unknown = members.keys.filter({ !read.contains($0) }).sorted().first {
-            throw LedgerError("unknown field (check its spelling against CONTRACT.md)", field: fieldPath(unknown))
+            // Every field the type knows has been asked for by now, so the read keys are the candidates.
+            let hint = Suggestion.hint(for: unknown, among: read.sorted())
+            throw LedgerError(hint.isEmpty ? "unknown field (check its spelling against CONTRACT.md)" : "unknown field\(hint)", field: fieldPath(unknown))
         }
     }
 

@@ -275,7 +275,7 @@ public enum StateCodec {
             if let period { byte(1); date(period.from); date(period.to) } else { byte(0) }
         }
 
-        mutating func negotiations(_ threads: [String: NegotiationThread], pending: [String: String]) {
+        mutating func negotiations(_ threads: [String: NegotiationThread], pending: [String: [String]]) {
             count(threads.count)
             for (key, thread) in threads {
                 string(key); string(thread.thread)
@@ -287,8 +287,9 @@ public enum StateCodec {
                     optionalString(stage.party); strings(stage.proposals.map(\.canonicalText)); optionalMoney(stage.amount); optionalMoney(stage.valuation)
                 }
             }
-            count(pending.count)
-            for (event, thread) in pending { string(event); string(thread) }
+            // One (event, thread) pair per settlement, so an event settling several threads writes several pairs.
+            count(pending.values.reduce(0) { $0 + $1.count })
+            for (event, threads) in pending { for thread in threads { string(event); string(thread) } }
         }
 
         mutating func figures(_ figures: [Figure]) {
@@ -415,7 +416,7 @@ public enum StateCodec {
             try byte() == 1 ? DatePeriod(from: try date(), to: try date()) : nil
         }
 
-        mutating func negotiations() throws(StateCodecError) -> ([String: NegotiationThread], [String: String]) {
+        mutating func negotiations() throws(StateCodecError) -> ([String: NegotiationThread], [String: [String]]) {
             var threads: [String: NegotiationThread] = [:]
             for _ in 0..<(try count()) {
                 let key = try string()
@@ -435,8 +436,8 @@ public enum StateCodec {
                 }
                 threads[key] = thread
             }
-            var pending: [String: String] = [:]
-            for _ in 0..<(try count()) { pending[try string()] = try string() }
+            var pending: [String: [String]] = [:]
+            for _ in 0..<(try count()) { pending[try string(), default: []].append(try string()) }
             return (threads, pending)
         }
 

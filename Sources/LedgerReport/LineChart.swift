@@ -93,7 +93,7 @@ struct LineChart {
             for point in s.points where s.points.count <= Self.markerLimit {
                 let attributes = "class=\"point\" fill=\"\(style.color)\" data-date=\"\(point.date.text)\" data-value=\"\(ExactDecimal.text(point.value))\" data-event=\"\(HTML.escape(point.eventId))\">"
                     + "<title>\(HTML.escape("\(s.name): \(valueText(point.value, s.unit)) on \(point.date.text) (event \(point.eventId))"))</title>"
-                out.append(ChartStyle.marker(style.marker, x: xAxis.x(point.date), y: yAxis.y(point.value), size: 3.5, attributes: attributes) + closing(style.marker))
+                out.append(ChartStyle.marker(style.marker, x: xAxis.x(point.date), y: yAxis.y(point.value), size: 3.5, attributes: attributes) + ChartStyle.closing(style.marker))
             }
             out.append("</g>")
         }
@@ -104,21 +104,13 @@ struct LineChart {
             let dash = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
             out.append("<g class=\"legend-item\" data-series=\"\(HTML.escape(s.id))\">")
             out.append("<line x1=\"\(ChartStyle.px(item.x))\" x2=\"\(ChartStyle.px(item.x + 26))\" y1=\"\(ChartStyle.px(item.y))\" y2=\"\(ChartStyle.px(item.y))\" stroke=\"\(style.color)\" stroke-width=\"2\"\(dash)/>")
-            out.append(ChartStyle.marker(style.marker, x: item.x + 13, y: item.y, size: 3.5, attributes: "fill=\"\(style.color)\">") + closing(style.marker))
+            out.append(ChartStyle.marker(style.marker, x: item.x + 13, y: item.y, size: 3.5, attributes: "fill=\"\(style.color)\">") + ChartStyle.closing(style.marker))
             out.append("<text x=\"\(ChartStyle.px(item.x + 32))\" y=\"\(ChartStyle.px(item.y))\" dominant-baseline=\"middle\">\(HTML.escape(legendLabel(s)))</text>")
             out.append("</g>")
         }
         out.append("</g>")
         out.append("</svg>")
         return out.joined(separator: "\n")
-    }
-
-    private func closing(_ marker: ChartStyle.Marker) -> String {
-        switch marker {
-        case .circle: "</circle>"
-        case .square: "</rect>"
-        case .triangle, .diamond: "</path>"
-        }
     }
 
     private func legendLabel(_ s: ChartSeries) -> String {

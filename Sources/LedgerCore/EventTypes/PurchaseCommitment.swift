@@ -38,9 +38,9 @@ extension PurchaseCommitment: EventPayload {
         EventField("scope", "what is bought, in words"),
         .optional("partnership", "the registered partnership this belongs to"),
     ]
-    static let example = #"{"type": "purchase-commitment", "id": "2025-11-03-openai-aws-38b", "date": "2025-11-03", "status": "confirmed", "buyer": "openai", "seller": "amazon", "amount": {"amount": "38000000000", "currency": "USD"}, "years": 7, "scope": "AWS infrastructure", "sources": ["https://openai.com/index/aws-and-openai-partnership/"]}"#
+    static let example = #"{"type": "purchase-commitment", "id": "example-2025-11-03-openai-aws-38b", "date": "2025-11-03", "status": "confirmed", "buyer": "openai", "seller": "amazon", "amount": {"amount": "38000000000", "currency": "USD"}, "years": 7, "scope": "AWS infrastructure", "sources": ["https://openai.com/index/aws-and-openai-partnership/"]}"#
 
-    static let examples = [example, #"{"type": "purchase-commitment", "id": "2026-05-03-anthropic-spacex-colossus", "date": "2026-05-03", "status": "estimate", "buyer": "anthropic", "seller": "spacex", "amount": {"amount": "45000000000", "currency": "USD"}, "upTo": true, "period": {"from": "2026-06-01", "to": "2029-05-31"}, "capacity": "more than 300 MW", "scope": "compute capacity on Colossus", "partnership": "spacex-anthropic"}"#]
+    static let examples = [example, #"{"type": "purchase-commitment", "id": "example-2026-05-03-anthropic-spacex-colossus", "date": "2026-05-03", "status": "estimate", "buyer": "anthropic", "seller": "spacex", "amount": {"amount": "45000000000", "currency": "USD"}, "upTo": true, "period": {"from": "2026-06-01", "to": "2029-05-31"}, "capacity": "more than 300 MW", "scope": "compute capacity on Colossus", "partnership": "spacex-anthropic"}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let buyer = try r.slug("buyer", what: "party id")

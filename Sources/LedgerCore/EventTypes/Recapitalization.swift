@@ -25,7 +25,7 @@ extension Recapitalization: EventPayload {
         EventField("stakes", "array of {holder: party id, stake: \"0.27\"}, each holder once, summing to at most 1"),
         .optional("basis", "free text: what the stakes are a fraction of"),
     ]
-    static let example = #"{"type": "recapitalization", "id": "2025-10-28-openai-recapitalization", "date": "2025-10-28", "company": "openai", "stakes": [{"holder": "microsoft", "stake": "0.27"}, {"holder": "openai-foundation", "stake": "0.26"}], "basis": "as-converted, fully diluted"}"#
+    static let example = #"{"type": "recapitalization", "id": "2025-10-28-openai-cap-table", "date": "2025-10-28", "company": "openai", "stakes": [{"holder": "microsoft", "stake": "0.27"}, {"holder": "openai-foundation", "stake": "0.26"}], "basis": "as-converted, fully diluted"}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")

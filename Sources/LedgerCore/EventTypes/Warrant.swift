@@ -38,9 +38,9 @@ extension Warrant: EventPayload {
         .optional("expires", "YYYY-MM-DD: when the warrant lapses"),
         .grouped("kind", "exercises", "the id of the warrant event exercised; with it, stake or shares is required"),
     ]
-    static let example = #"{"type": "warrant", "id": "2025-10-05-amd-warrant-to-openai", "date": "2025-10-05", "status": "confirmed", "company": "amd", "holder": "openai", "shares": "160000000", "stake": "0.1", "exercisePrice": {"amount": "0.01", "currency": "USD"}, "conditions": "vests in tranches as GPUs are delivered and AMD's share price rises", "expires": "2030-10-05", "sources": ["https://ir.amd.com/news-events/press-releases/detail/1260/amd-and-openai-announce-strategic-partnership"]}"#
+    static let example = #"{"type": "warrant", "id": "example-2025-10-05-amd-warrant-to-openai", "date": "2025-10-05", "status": "confirmed", "company": "amd", "holder": "openai", "shares": "160000000", "stake": "0.1", "exercisePrice": {"amount": "0.01", "currency": "USD"}, "conditions": "vests in tranches as GPUs are delivered and AMD's share price rises", "expires": "2030-10-05", "sources": ["https://ir.amd.com/news-events/press-releases/detail/1260/amd-and-openai-announce-strategic-partnership"]}"#
 
-    static let examples = [example, #"{"type": "warrant", "id": "2027-01-01-openai-exercises-amd-warrant", "date": "2027-01-01", "company": "amd", "holder": "openai", "stake": "0.01", "exercises": "2025-10-05-amd-warrant-to-openai", "expires": "2030-10-05"}"#]
+    static let examples = [example, #"{"type": "warrant", "id": "2027-01-01-openai-exercises-amd-warrant", "date": "2027-01-01", "company": "amd", "holder": "openai", "stake": "0.01", "exercises": "example-2025-10-05-amd-warrant-to-openai", "expires": "2030-10-05"}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")

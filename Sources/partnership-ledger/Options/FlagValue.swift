@@ -31,7 +31,8 @@ enum FlagValue {
     static func choice<Value: CaseIterable & RawRepresentable<String> & Sendable>(_ noun: String) -> @Sendable (String) throws -> Value {
         { text in
             guard let value = Value(rawValue: text) else {
-                throw LedgerError("\"\(text)\" is not \(noun) (one of \(values(Value.self)))")
+                let hint = Suggestion.hint(for: text, among: Value.allCases.map(\.rawValue))
+                throw LedgerError("\"\(text)\" is not \(noun)" + (hint.isEmpty ? " (one of \(values(Value.self)))" : "\(hint); it is one of \(values(Value.self))"))
             }
             return value
         }
