@@ -87,7 +87,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "LedgerViewsTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerViews", "TestSupport"]),
-        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "TestSupport", "partnership-ledger"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "LedgerViews", "TestSupport", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -203,7 +203,7 @@ struct ByteCursor {
         return E(rawValue: String(decoding: raw, as: UTF8.self))
     }
 
-    mutating func decimal(atMostOne: Bool) -> Decimal? {
+    mutating func decimal(atMostOne: Bool) -> ExactDecimal? {
         guard let raw = plainString(), let value = CanonicalDecoder.decimal(raw) else { return nil }
         if atMostOne, value > 1 { return nil }
         return value

@@ -40,15 +40,16 @@ public enum CanonicalDecoder {
 
     /// Parses plain decimal text (`[0-9]+(.[0-9]+)?`) exactly as ``ExactDecimal/parse(_:allowNegative:what:)`` does, or nil.
     ///
-    /// Handles up to 19 significant digits without Foundation's string scanner;
-    /// returns nil for longer or unusual input so callers use the general path.
-    public static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
-        var mantissa: UInt64 = 0
-        var digits = 0
+    /// One pass over the bytes into the value's `Int128` units, no
+    /// allocation; returns nil for text outside the limits or the syntax, so
+    /// callers take the general path and its error message.
+    public static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        guard let first = bytes.first, first != UInt8(ascii: "."), bytes.last != UInt8(ascii: ".") else { return nil }
+        var units: Int128 = 0
+        var integerDigits = 0
         var fractionDigits = 0
         var seenPoint = false
         var leading = true
-        guard let first = bytes.first, first != UInt8(ascii: "."), bytes.last != UInt8(ascii: ".") else { return nil }
         for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 if seenPoint { return nil }
@@ -56,18 +57,20 @@ public enum CanonicalDecoder {
                 continue
             }
             guard byte >= 48, byte <= 57 else { return nil }
-            if seenPoint { fractionDigits += 1 }
-            if leading && byte == 48 { continue }
-            leading = false
-            digits += 1
-            guard digits <= 19 else { return nil }
-            mantissa = mantissa &* 10 &+ UInt64(byte - 48)
+            if seenPoint {
+                fractionDigits += 1
+                guard fractionDigits <= ExactDecimal.maxFractionDigits else { return nil }
+            } else {
+                if leading && byte == 48 { continue }
+                leading = false
+                integerDigits += 1
+                guard integerDigits <= ExactDecimal.maxIntegerDigits else { return nil }
+            }
+            units = units &* 10 &+ Int128(byte &- 48)
         }
-        // Foundation keeps zero with its exponent; leave that rare case to it.
-        guard mantissa != 0 else { return nil }
-        var exponent = -fractionDigits
-        while mantissa % 10 == 0 { mantissa /= 10; exponent += 1 }
-        return Decimal(sign: .plus, exponent: exponent, significand: Decimal(mantissa))
+        guard integerDigits + fractionDigits <= ExactDecimal.maxDigits else { return nil }
+        for _ in fractionDigits..<ExactDecimal.maxFractionDigits { units = units &* 10 }
+        return ExactDecimal(units: units)
     }
 }
 
@@ -255,7 +258,7 @@ struct CanonicalFieldReader: EventFieldReader {
         return try money(key)
     }
 
-    mutating func fraction(_ key: String) throws(LedgerError) -> Decimal {
+    mutating func fraction(_ key: String) throws(LedgerError) -> ExactDecimal {
         let end = try seek(key)
         guard let fraction = cursor.decimal(atMostOne: true) else { throw Self.declined }
         try expectEnd(end)

@@ -14,7 +14,13 @@ import Foundation
 /// `invested` (investor, company), `term` (partnership, term; `expect` is the
 /// exact JSON value, `null` meaning absent), `revenue` (company, basis);
 /// CONTRACT §4 adds `committed`, `funded`, `outstanding` (investor, company)
-/// and `purchase` (buyer, seller: the total of purchase commitments).
+/// and `purchase` (buyer, seller: the total of purchase commitments). Two more
+/// kinds reach what the projection keeps beside the figures in force:
+/// `negotiation` (thread, figure `amount`, `valuation` or `proposals`: the latest
+/// stage of the thread that states it, open or closed) and `warrant` (company,
+/// holder: `expect` is the object of the figures the warrants state, e.g.
+/// `{"shares": "160000000"}`). A `valuation` or `revenue` check may name an
+/// `event`: it then reads that claim, shown or listed as an alternative.
 public struct Expectation: Hashable, Sendable {
     /// What is checked, with the ids it needs.
     public enum Subject: Hashable, Sendable {
@@ -28,6 +34,15 @@ public struct Expectation: Hashable, Sendable {
         case funding(figure: FundingFigure, investor: String, company: String)
         /// The total of purchase commitments from buyer to seller.
         case purchase(buyer: String, seller: String)
+        /// A figure of a negotiation thread's latest stage that states it.
+        case negotiation(thread: String, figure: NegotiationFigure)
+        /// The figures stated by the warrants a holder has on a company's equity.
+        case warrant(company: String, holder: String)
+    }
+
+    /// Which figure a `negotiation` check reads.
+    public enum NegotiationFigure: String, CaseIterable, Hashable, Sendable {
+        case amount, valuation, proposals
     }
 
     /// Which figure a `committed`, `funded` or `outstanding` check reads.
@@ -35,7 +50,7 @@ public struct Expectation: Hashable, Sendable {
         case committed, funded, outstanding
 
         /// The figure in a position.
-        public var path: KeyPath<FundingPosition.Amounts, Decimal> {
+        public var path: KeyPath<FundingPosition.Amounts, ExactDecimal> {
             switch self {
             case .committed: \.committed
             case .funded: \.funded
@@ -47,7 +62,7 @@ public struct Expectation: Hashable, Sendable {
     /// The expected value.
     public enum Expected: Hashable, Sendable {
         case money(Money)
-        case fraction(Decimal)
+        case fraction(ExactDecimal)
         case json(JSONValue)
     }
 
@@ -56,9 +71,11 @@ public struct Expectation: Hashable, Sendable {
     public var knownAt: KnownAt?
     public var expected: Expected
     /// Largest accepted absolute difference (amount or fraction); zero when absent.
-    public var tolerance: Decimal
+    public var tolerance: ExactDecimal
     public var sources: [String]
     public var note: String?
+    /// For `valuation` and `revenue`: the event whose claim is read (shown or an alternative); nil reads the shown one.
+    public var event: String? = nil
 
     /// The check's kind as written in the file.
     public var kind: String {
@@ -71,6 +88,8 @@ public struct Expectation: Hashable, Sendable {
         case .revenue: "revenue"
         case .funding(let figure, _, _): figure.rawValue
         case .purchase: "purchase"
+        case .negotiation: "negotiation"
+        case .warrant: "warrant"
         }
     }
 
@@ -84,6 +103,8 @@ public struct Expectation: Hashable, Sendable {
         case .revenue(let company, let basis): "\(company)/\(basis.rawValue)"
         case .funding(_, let investor, let company): "\(investor)→\(company)"
         case .purchase(let buyer, let seller): "\(buyer)→\(seller)"
+        case .negotiation(let thread, let figure): "\(thread)/\(figure.rawValue)"
+        case .warrant(let company, let holder): "\(company)/\(holder)"
         }
     }
 }
@@ -116,8 +137,10 @@ extension Expectation {
             subject = .funding(figure: FundingFigure(rawValue: kind)!, investor: try r.slug("investor", what: "investor id"),
                                company: try r.slug("company", what: "company id"))
         case "purchase": subject = .purchase(buyer: try r.slug("buyer", what: "buyer id"), seller: try r.slug("seller", what: "seller id"))
+        case "negotiation": subject = .negotiation(thread: try r.slug("thread", what: "thread id"), figure: try r.enumeration("figure", NegotiationFigure.self))
+        case "warrant": subject = .warrant(company: try r.slug("company", what: "company id"), holder: try r.slug("holder", what: "holder id"))
         default:
-            throw LedgerError("\"\(kind.prefix(40))\" is not a check kind (valuation, stake, stake-value, invested, term, revenue, committed, funded, outstanding, purchase)", field: "check")
+            throw LedgerError("\"\(kind.prefix(40))\" is not a check kind (valuation, stake, stake-value, invested, term, revenue, committed, funded, outstanding, purchase, negotiation, warrant)", field: "check")
         }
         let asOf = try r.date("asOf")
         var knownAt: KnownAt?
@@ -130,9 +153,11 @@ extension Expectation {
         case .term:
             guard r.has("expect") else { throw LedgerError("is required (null means the term is absent)", field: "expect") }
             expected = .json(r.members["expect"]!)
+        case .negotiation(_, .proposals), .warrant:
+            expected = .json(try r.required("expect"))
         default: expected = .money(try r.money("expect"))
         }
-        var tolerance: Decimal = 0
+        var tolerance: ExactDecimal = 0
         if let text = try r.optionalString("tolerance") {
             do { tolerance = try ExactDecimal.parse(text, what: "a tolerance") } catch { throw error.at("tolerance") }
         }
@@ -144,7 +169,13 @@ extension Expectation {
             }
         }
         let note = try r.optionalString("note")
+        var event: String?
+        switch subject {
+        case .valuation, .revenue: event = try r.optionalSlug("event", what: "event id")
+        default: break
+        }
         try r.finish()
-        return Expectation(subject: subject, asOf: asOf, knownAt: knownAt, expected: expected, tolerance: tolerance, sources: sources, note: note)
+        return Expectation(subject: subject, asOf: asOf, knownAt: knownAt, expected: expected, tolerance: tolerance, sources: sources, note: note,
+                           event: event)
     }
 }

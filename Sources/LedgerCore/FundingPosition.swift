@@ -15,12 +15,12 @@ import Foundation
 public struct FundingPosition: Hashable, Sendable, Codable {
     /// The four figures in one currency.
     public struct Amounts: Hashable, Sendable, Codable {
-        public var committed: Decimal = 0
-        public var conditional: Decimal = 0
-        public var funded: Decimal = 0
+        public var committed: ExactDecimal = 0
+        public var conditional: ExactDecimal = 0
+        public var funded: ExactDecimal = 0
         /// committed − funded, never below zero.
-        public var outstanding: Decimal { max(0, committed - funded) }
-        public init(committed: Decimal = 0, conditional: Decimal = 0, funded: Decimal = 0) {
+        public var outstanding: ExactDecimal { max(0, committed - funded) }
+        public init(committed: ExactDecimal = 0, conditional: ExactDecimal = 0, funded: ExactDecimal = 0) {
             self.committed = committed; self.conditional = conditional; self.funded = funded
         }
     }
@@ -59,8 +59,16 @@ public struct FundingPosition: Hashable, Sendable, Codable {
     }
 
     /// One figure as Money in `currency`, or nil when nothing is recorded in it.
-    public func money(_ figure: KeyPath<Amounts, Decimal>, in currency: String) -> Money? {
+    public func money(_ figure: KeyPath<Amounts, ExactDecimal>, in currency: String) -> Money? {
         byCurrency[currency].map { Money(amount: $0[keyPath: figure], currency: currency) }
+    }
+
+    /// Whether this position is `invested` committed and paid in full, with nothing conditional: what rounds alone give.
+    public func matches(_ invested: MoneyTotals) -> Bool {
+        guard Set(byCurrency.keys) == Set(invested.byCurrency.keys) else { return false }
+        return byCurrency.allSatisfy { currency, amounts in
+            amounts.conditional == 0 && amounts.committed == amounts.funded && amounts.committed == invested.byCurrency[currency]
+        }
     }
 
     /// The currencies recorded, sorted.
@@ -78,7 +86,7 @@ public struct PurchaseRecord: Hashable, Sendable, Codable {
     public var amount: Money
     public var upTo: Bool
     public var period: DatePeriod?
-    public var years: Decimal?
+    public var years: ExactDecimal?
     public var capacity: String?
     public var scope: String
     public var partnership: String?
@@ -91,15 +99,15 @@ public struct WarrantRecord: Hashable, Sendable, Codable {
     public var status: EventStatus
     public var holder: String
     /// The stake on full exercise, when stated.
-    public var stake: Decimal?
+    public var stake: ExactDecimal?
     /// The shares on full exercise, when stated.
-    public var shares: Decimal?
+    public var shares: ExactDecimal?
     public var conditions: String?
-    public var exercisedStake: Decimal
-    public var exercisedShares: Decimal
+    public var exercisedStake: ExactDecimal
+    public var exercisedShares: ExactDecimal
 
     /// The stake not yet exercised (zero when no stake is stated).
-    public var unexercisedStake: Decimal { max(0, (stake ?? 0) - exercisedStake) }
+    public var unexercisedStake: ExactDecimal { max(0, (stake ?? 0) - exercisedStake) }
 }
 
 /// One negotiation thread about a company's round or a partnership's terms, with its stages.

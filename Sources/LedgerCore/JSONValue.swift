@@ -1,7 +1,7 @@
 /// A JSON value that keeps numbers as their exact source text.
 ///
 /// The ledger never routes money through `Double`, so numbers are carried as
-/// the literal text that appeared in the input and only turned into `Decimal`
+/// the literal text that appeared in the input and only turned into `ExactDecimal`
 /// where a field asks for one. Objects keep their keys in a dictionary; the
 /// canonical encoder sorts them, so two equal values always encode to the
 /// same bytes.

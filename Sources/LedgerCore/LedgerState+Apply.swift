@@ -56,7 +56,7 @@ extension LedgerState {
             Self.applyGovernance(g, event: event, to: &companies[g.company, default: CompanyState(id: g.company)])
         case .renegotiation(let r):
             guard partnerships[r.partnership] != nil else { return }
-            if let thread = partnerships[r.partnership]!.pendingSettlements.removeValue(forKey: event.id) {
+            for thread in partnerships[r.partnership]!.pendingSettlements.removeValue(forKey: event.id) ?? [] {
                 Self.close(thread, on: event, in: &partnerships[r.partnership]!.negotiations)
             }
             let origin = ClaimOrigin(event)
@@ -65,8 +65,8 @@ extension LedgerState {
             }
         case .recapitalization(let r):
             settleThreads(settledBy: event, company: r.company)
-            var table: [String: Decimal] = [:]
-            for holding in r.stakes { table[holding.holder, default: 0] += holding.stake }
+            var table: [String: Stake] = [:]
+            for holding in r.stakes { table[holding.holder, default: 0] += Stake(holding.stake) }
             Self.setCapTable(table, eventId: event.id, on: &companies[r.company, default: CompanyState(id: r.company)])
         case .correction, .retraction:
             appliedCount -= 1
@@ -107,8 +107,9 @@ extension LedgerState {
         // The exercised stake is issued: earlier holders keep (1 − stake) of theirs.
         var table = company.capTable ?? [:]
         company.capTable = nil
-        for key in table.keys { table[key]! *= 1 - stake }
-        table[company.warrants[index].holder, default: 0] += stake
+        let keep = 1 - Stake(stake)
+        for index in table.indices { table.values[index] *= keep }
+        table[company.warrants[index].holder, default: 0] += Stake(stake)
         setCapTable(table, eventId: event.id, on: &company)
     }
 
@@ -116,7 +117,7 @@ extension LedgerState {
         let threadID = n.thread ?? event.id
         var stage = NegotiationThread.Stage(date: event.date, eventId: event.id, status: event.status, sources: event.sources,
                                             stage: n.stage.rawValue, party: n.party, proposals: [])
-        func record(_ threads: inout [String: NegotiationThread], _ pending: inout [String: String]) {
+        func record(_ threads: inout [String: NegotiationThread], _ pending: inout [String: [String]]) {
             var thread = threads[threadID] ?? NegotiationThread(thread: threadID, stages: [])
             thread.stages.append(stage)
             if n.stage == .abandoned {
@@ -125,7 +126,9 @@ extension LedgerState {
                 // Talks resumed after being abandoned.
                 thread.closedOn = nil; thread.closedBy = nil
             }
-            if let settledBy = n.settledBy, thread.isOpen { pending[settledBy] = threadID }
+            if let settledBy = n.settledBy, thread.isOpen, !(pending[settledBy] ?? []).contains(threadID) {
+                pending[settledBy, default: []].append(threadID)
+            }
             threads[threadID] = thread
         }
         switch n.subject {
@@ -144,8 +147,8 @@ extension LedgerState {
 
     /// Closes the company's threads that named `event` as their settlement.
     private mutating func settleThreads(settledBy event: Event, company: String) {
-        guard let thread = companies[company]?.pendingSettlements.removeValue(forKey: event.id) else { return }
-        Self.close(thread, on: event, in: &companies[company]!.negotiations)
+        guard let threads = companies[company]?.pendingSettlements.removeValue(forKey: event.id) else { return }
+        for thread in threads { Self.close(thread, on: event, in: &companies[company]!.negotiations) }
     }
 
     private static func close(_ thread: String, on event: Event, in threads: inout [String: NegotiationThread]) {
@@ -179,12 +182,12 @@ extension LedgerState {
                        seq: seq, eventId: event.id, sources: event.sources, announced: event.announced))
             if round.instrument == .equity, let total = round.total, post.amount > 0 {
                 // Dilution: earlier holders keep (1 − total/post) of their stake; each investor gets amount/post.
-                let keep = 1 - total.amount / post.amount
+                let keep = 1 - Stake.ratio(total.amount, of: post.amount)
                 var table = company.capTable ?? [:]
                 company.capTable = nil
                 for index in table.indices { table.values[index] *= keep }
                 for investment in round.investments {
-                    table[investment.investor, default: 0] += investment.amount.amount / post.amount
+                    table[investment.investor, default: 0] += Stake.ratio(investment.amount.amount, of: post.amount)
                 }
                 setCapTable(table, eventId: event.id, on: &company)
             }
@@ -203,7 +206,7 @@ extension LedgerState {
         }
     }
 
-    private static func setCapTable(_ table: [String: Decimal], eventId: String, on company: inout CompanyState) {
+    private static func setCapTable(_ table: [String: Stake], eventId: String, on company: inout CompanyState) {
         company.capTable = table
         company.capTableEventId = eventId
     }

@@ -11,7 +11,7 @@ public struct FlowView: Hashable, Sendable {
     /// What the investor committed, paid and still owes the company.
     public var investment: FundingPosition.Amounts
     /// The total of the company's purchase commitments to the investor.
-    public var purchases: Decimal
+    public var purchases: ExactDecimal
     /// The purchase commitment events counted.
     public var purchaseEventIds: [String]
 }
@@ -53,7 +53,7 @@ extension LedgerState {
             static func < (a: Key, b: Key) -> Bool { (a.investor, a.company, a.currency) < (b.investor, b.company, b.currency) }
         }
         var investments: [Key: FundingPosition.Amounts] = [:]
-        var purchases: [Key: (Decimal, [String])] = [:]
+        var purchases: [Key: (ExactDecimal, [String])] = [:]
         for (companyID, company) in companies {
             for (investor, position) in company.funding {
                 for (currency, amounts) in position.byCurrency { investments[Key(investor: investor, company: companyID, currency: currency)] = amounts }
@@ -75,14 +75,15 @@ extension LedgerState {
     }
 
     /// `table` with the unexercised warrants' stakes added: earlier holders keep (1 − Σ warrants) of theirs.
-    static func diluted(_ table: [String: Decimal], by warrants: [WarrantRecord]) -> [String: Decimal] {
+    static func diluted(_ table: [String: Stake], by warrants: [WarrantRecord]) -> [String: Stake] {
         let pending = warrants.filter { $0.unexercisedStake > 0 }
         guard !pending.isEmpty else { return table }
-        let total = pending.reduce(Decimal(0)) { $0 + $1.unexercisedStake }
+        let total = pending.reduce(ExactDecimal.zero) { $0 + $1.unexercisedStake }
         guard total < 1 else { return table }
         var result = table
-        for key in result.keys { result[key]! *= 1 - total }
-        for warrant in pending { result[warrant.holder, default: 0] += warrant.unexercisedStake }
+        let keep = 1 - Stake(total)
+        for index in result.indices { result.values[index] *= keep }
+        for warrant in pending { result[warrant.holder, default: 0] += Stake(warrant.unexercisedStake) }
         return result
     }
 }

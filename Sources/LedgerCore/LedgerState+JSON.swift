@@ -3,7 +3,7 @@ import Foundation
 /// The JSON shapes of CONTRACT.md §3. Building values, not printing them.
 extension JSONValue {
     /// A decimal as a plain decimal string.
-    public static func decimal(_ value: Decimal) -> JSONValue { .string(ExactDecimal.text(value)) }
+    public static func decimal(_ value: ExactDecimal) -> JSONValue { .string(ExactDecimal.text(value)) }
 }
 
 extension Figure {
@@ -40,7 +40,7 @@ extension CapTableView {
             "valuation": valuation?.json ?? .null,
             "capTableKnown": .bool(isKnown),
             "holders": .array(holders.map { holder in
-                .object(["holder": .string(holder.holder), "stake": .decimal(holder.stake), "value": holder.value?.json ?? .null])
+                .object(["holder": .string(holder.holder), "stake": .decimal(holder.stake.rounded), "value": holder.value?.json ?? .null])
             }),
         ])
     }
@@ -49,9 +49,9 @@ extension CapTableView {
 extension TermView {
     /// One element of `terms PARTNERSHIP --format json`, with `members` (CONTRACT §4) and `disputed`.
     public var json: JSONValue {
-        .object(["term": .string(term), "value": value, "since": .string(since.text),
-                 "eventId": .string(eventId), "status": .string(status.rawValue),
-                 "members": .object(members.mapValues(\.json)), "disputed": .bool(disputed)])
+        .object(["term": .string(term), "value": state.value, "since": .string(state.since.text),
+                 "eventId": .string(state.eventId), "status": .string(state.status.rawValue),
+                 "members": .object(state.members.mapValues(\.json)), "disputed": .bool(state.disputed)])
     }
 }
 

@@ -17,7 +17,8 @@ public struct CapTableView: Hashable, Sendable {
 /// One holder's stake and its implied value.
 public struct HolderStake: Hashable, Sendable {
     public var holder: String
-    public var stake: Decimal
+    /// The stake, to 36 places; it prints rounded to 20 (``Stake/rounded``).
+    public var stake: Stake
     /// stake × valuation, or nil when the valuation is unknown.
     public var value: Money?
 }
@@ -31,17 +32,19 @@ public struct ChosenFigure: Hashable, Sendable {
     public var disputed: Bool = false
 }
 
-/// One term in force.
+/// One term in force: its name and its state (`view.value`, `view.since`, `view.members`… read the state).
+@dynamicMemberLookup
 public struct TermView: Hashable, Sendable {
+    /// The term's name.
     public var term: String
-    public var value: JSONValue
-    public var since: LedgerDate
-    public var eventId: String
-    public var status: EventStatus
-    /// Each member of an object value with its claims; empty for other values.
-    public var members: [String: ClaimChoice<MemberClaim>] = [:]
-    /// True when equal-rank claims disagree about the term or a member.
-    public var disputed = false
+    /// Its value, where it came from, its members and whether it is disputed.
+    public var state: TermState
+
+    /// Creates a view.
+    public init(term: String, state: TermState) { self.term = term; self.state = state }
+
+    /// The state's fields, read through the view.
+    public subscript<Value>(dynamicMember field: KeyPath<TermState, Value>) -> Value { state[keyPath: field] }
 }
 
 extension LedgerState {
@@ -65,19 +68,18 @@ extension LedgerState {
         var holders: [HolderStake] = []
         if var table = state?.capTable {
             if fullyDiluted, let warrants = state?.warrants { table = Self.diluted(table, by: warrants) }
-            let value = { (stake: Decimal) -> Money? in
-                valuation.map { Money(amount: ExactDecimal.rounded(stake * $0.chosen.money.amount, places: 2), currency: $0.chosen.money.currency) }
+            let value = { (stake: Stake) -> Money? in
+                valuation.map { Money(amount: stake.value(of: $0.chosen.money.amount, places: 2), currency: $0.chosen.money.currency) }
             }
             holders = table.filter { $0.value > 0 }
                 .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 .map { HolderStake(holder: $0.key, stake: $0.value, value: value($0.value)) }
-            // Sum in a fixed order: Decimal addition rounds at 38 digits, and a
-            // dictionary's iteration order differs from one instance to the next.
-            let total = table.keys.sorted().reduce(Decimal(0)) { $0 + table[$1]! }
+            // Stake addition is exact, so the order of the sum does not matter.
+            let total = table.values.reduce(Stake.zero, +)
             // Divisions leave residues in the last digits (1/3 + 2/3 need not be
-            // exactly 1); below the 20 places ExactDecimal prints, they are no holder.
-            let rest = ExactDecimal.rounded(1 - total, places: 20)
-            if rest > 0 { holders.append(HolderStake(holder: Self.otherHolders, stake: rest, value: value(rest))) }
+            // exactly 1); below the 20 places shown, they are no holder.
+            let rest = (1 - total).rounded
+            if rest > 0 { holders.append(HolderStake(holder: Self.otherHolders, stake: Stake(rest), value: value(Stake(rest)))) }
         }
         return CapTableView(company: company, asOf: asOf, valuation: valuation, holders: holders,
                             isKnown: state?.capTable != nil, eventId: state?.capTableEventId)
@@ -87,9 +89,7 @@ extension LedgerState {
     public func terms(of partnership: String) -> [TermView] {
         guard let terms = partnerships[partnership]?.terms else { return [] }
         return terms.keys.sorted().map { name in
-            let term = terms[name]!
-            return TermView(term: name, value: term.value, since: term.since, eventId: term.eventId, status: term.status,
-                            members: term.members, disputed: term.disputed)
+            TermView(term: name, state: terms[name]!)
         }
     }
 

@@ -47,8 +47,8 @@ public struct PartnershipState: Hashable, Sendable, Codable {
     public var claims: [String: [TermClaim]] = [:]
     /// Negotiation threads about these terms, by thread id.
     public var negotiations: [String: NegotiationThread] = [:]
-    /// Thread ids by the id of the event named to settle them, until it takes effect.
-    public var pendingSettlements: [String: String] = [:]
+    /// Thread ids by the id of the event named to settle them, until it takes effect (one event may settle several threads).
+    public var pendingSettlements: [String: [String]] = [:]
 }
 
 /// One term's value and where it came from.
@@ -71,7 +71,7 @@ public struct TermState: Hashable, Sendable, Codable {
 public struct CompanyState: Hashable, Sendable, Codable {
     public var id: String
     /// Stakes by holder, or nil while no cap table is known.
-    public var capTable: [String: Decimal]?
+    public var capTable: [String: Stake]?
     /// The event that last moved the cap table.
     public var capTableEventId: String?
     /// Valuation figures by date (several when sources disagree on a date).
@@ -92,8 +92,8 @@ public struct CompanyState: Hashable, Sendable, Codable {
     public var warrants: [WarrantRecord] = []
     /// Negotiation threads about this company's rounds, by thread id.
     public var negotiations: [String: NegotiationThread] = [:]
-    /// Thread ids by the id of the event named to settle them, until it takes effect.
-    public var pendingSettlements: [String: String] = [:]
+    /// Thread ids by the id of the event named to settle them, until it takes effect (one event may settle several threads).
+    public var pendingSettlements: [String: [String]] = [:]
 
     public init(id: String) { self.id = id }
 }

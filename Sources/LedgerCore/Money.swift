@@ -11,11 +11,11 @@ import Foundation
 /// money.json.canonicalText // {"amount":"10000000000","currency":"USD"}
 /// ```
 public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var amount: Decimal
+    public var amount: ExactDecimal
     /// ISO 4217 code: three upper-case letters.
     public var currency: String
 
-    public init(amount: Decimal, currency: String) {
+    public init(amount: ExactDecimal, currency: String) {
         self.amount = amount
         self.currency = currency
     }
@@ -36,12 +36,12 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 /// Exact sums of money kept per currency, for cumulative investment.
 public struct MoneyTotals: Hashable, Sendable, Codable {
     /// Amount per ISO 4217 code.
-    public private(set) var byCurrency: [String: Decimal] = [:]
+    public private(set) var byCurrency: [String: ExactDecimal] = [:]
 
     public init() {}
 
     /// Totals restored as they were (snapshots).
-    init(byCurrency: [String: Decimal]) { self.byCurrency = byCurrency }
+    init(byCurrency: [String: ExactDecimal]) { self.byCurrency = byCurrency }
 
     /// Adds `money` to the total of its currency.
     public mutating func add(_ money: Money) { byCurrency[money.currency, default: 0] += money.amount }

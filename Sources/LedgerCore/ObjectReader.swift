@@ -109,7 +109,8 @@ struct ObjectReader: EventFieldReader {
         let text = try string(key)
         guard let value = E(rawValue: text) else {
             let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw LedgerError("\"\(text.prefix(80))\" is not one of \(allowed)", field: fieldPath(key))
+            throw LedgerError("\"\(text.prefix(80))\" is not one of \(allowed)" + Suggestion.hint(for: text, among: E.allCases.map(\.rawValue)),
+                              field: fieldPath(key))
         }
         return value
     }
@@ -133,12 +134,12 @@ struct ObjectReader: EventFieldReader {
     }
 
     /// A stake or rate: decimal string within 0…1.
-    mutating func fraction(_ key: String) throws(LedgerError) -> Decimal {
+    mutating func fraction(_ key: String) throws(LedgerError) -> ExactDecimal {
         let value = try required(key)
         guard case .string(let text) = value else {
             throw LedgerError("must be a decimal string like \"0.27\", not \(value.kindName)", field: fieldPath(key))
         }
-        let fraction: Decimal
+        let fraction: ExactDecimal
         do { fraction = try ExactDecimal.parse(text, what: "a fraction") } catch { throw error.at(fieldPath(key)) }
         guard fraction <= 1 else { throw LedgerError("\"\(text)\" is above 1 (stakes and rates are fractions from 0 to 1)", field: fieldPath(key)) }
         return fraction
@@ -147,7 +148,9 @@ struct ObjectReader: EventFieldReader {
     /// Rejects members that no accessor asked for.
     func finish() throws(LedgerError) {
         if let unknown = members.keys.filter({ !read.contains($0) }).sorted().first {
-            throw LedgerError("unknown field (check its spelling against CONTRACT.md)", field: fieldPath(unknown))
+            // Every field the type knows has been asked for by now, so the read keys are the candidates.
+            let hint = Suggestion.hint(for: unknown, among: read.sorted())
+            throw LedgerError(hint.isEmpty ? "unknown field (check its spelling against CONTRACT.md)" : "unknown field\(hint)", field: fieldPath(unknown))
         }
     }
 
@@ -164,7 +167,7 @@ struct ObjectReader: EventFieldReader {
         guard case .string(let text) = amountValue else {
             throw LedgerError("must be a decimal string like \"10000000000\", not \(amountValue.kindName)", field: reader.fieldPath("amount"))
         }
-        let amount: Decimal
+        let amount: ExactDecimal
         do { amount = try ExactDecimal.parse(text, what: "an amount") } catch { throw error.at(reader.fieldPath("amount")) }
         let currency = try reader.string("currency")
         guard Money.isCurrencyCode(currency) else {

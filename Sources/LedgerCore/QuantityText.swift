@@ -12,29 +12,32 @@ import Foundation
 /// ```
 public enum QuantityText {
     /// Parses a money amount with an optional scale suffix.
-    public static func amount(_ text: String) throws(LedgerError) -> Decimal {
+    public static func amount(_ text: String) throws(LedgerError) -> ExactDecimal {
         var body = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
         if body.hasPrefix("$") { body.removeFirst() }
-        let scales: [(String, Decimal)] = [("bn", 1_000_000_000), ("t", 1_000_000_000_000), ("b", 1_000_000_000), ("m", 1_000_000), ("k", 1_000)]
-        var scale: Decimal = 1
-        for (suffix, factor) in scales where body.lowercased().hasSuffix(suffix) {
+        let scales = [("bn", 9), ("t", 12), ("b", 9), ("m", 6), ("k", 3)]
+        var power = 0
+        for (suffix, digits) in scales where body.lowercased().hasSuffix(suffix) {
             body.removeLast(suffix.count)
-            scale = factor
+            power = digits
             break
         }
-        let value: Decimal
+        let value: ExactDecimal
         do { value = try ExactDecimal.parse(body, what: "an amount") } catch {
             throw LedgerError("\"\(text)\" is not an amount (examples: 10B, 1.25B, 750M, $2,000,000)")
         }
-        return value * scale
+        guard let scaled = value.timesPowerOfTen(power), scaled < ExactDecimal.integerLimit else {
+            throw LedgerError("\"\(text)\" has more than \(ExactDecimal.maxIntegerDigits) digits before the decimal point")
+        }
+        return scaled
     }
 
     /// Parses a stake or rate: `27%` or `0.27`, within 0…1.
-    public static func fraction(_ text: String) throws(LedgerError) -> Decimal {
+    public static func fraction(_ text: String) throws(LedgerError) -> ExactDecimal {
         var body = text.trimmingCharacters(in: .whitespaces)
         let percent = body.hasSuffix("%")
         if percent { body.removeLast() }
-        let parsed: Decimal
+        let parsed: ExactDecimal
         do { parsed = try ExactDecimal.parse(body, what: "a fraction") } catch {
             throw LedgerError("\"\(text)\" is not a stake or rate (examples: 27%, 0.27)")
         }

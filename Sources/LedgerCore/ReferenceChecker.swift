@@ -5,7 +5,9 @@
 /// in the same batch), and corrections and retractions must name an existing
 /// event. The store seeds this with what the log holds; ``admit(_:)`` checks
 /// one event and, when it passes, records what it registers so later events
-/// in the batch may use it.
+/// in the batch may use it. A negotiation's `settledBy` and a funding's `commitment` may also name an event
+/// later in the same batch (a settlement naturally comes after the talks it ends);
+/// ``finish()`` checks those once the whole batch has been admitted.
 ///
 /// ```swift
 /// var checker = ReferenceChecker(parties: ["openai"], partnerships: [], eventType: store.typeOfEvent)
@@ -21,17 +23,23 @@ public struct ReferenceChecker {
     private var batchRegistrations: [String: String] = [:]
     private let storedEventType: (String) throws -> EventType?
     private let storedRegisteredID: (String) throws -> String?
+    private let storedRegistry: (Registration.Kind) throws -> [String]
+    /// References allowed to name an event later in the batch, checked by ``finish()``.
+    private let pending = PendingReferences()
 
     /// Creates a checker over the ledger's registry and a lookup of stored event types by id.
     ///
     /// `registeredID` gives, for a stored `party` or `partnership` event id, the id
-    /// it registered, so a correction cannot make it register another one.
+    /// it registered, so a correction cannot make it register another one. `registry` lists every stored id
+    /// of a kind; it is asked only when an id is unknown, to suggest the closest known one.
     public init(parties: Set<String>, partnerships: Set<String>, eventType: @escaping (String) throws -> EventType?,
-                registeredID: @escaping (String) throws -> String? = { _ in nil }) {
+                registeredID: @escaping (String) throws -> String? = { _ in nil },
+                registry: @escaping (Registration.Kind) throws -> [String] = { _ in [] }) {
         self.parties = parties
         self.partnerships = partnerships
         self.storedEventType = eventType
         self.storedRegisteredID = registeredID
+        self.storedRegistry = registry
     }
 
     /// Validates `event`'s references, then registers what it introduces.
@@ -43,6 +51,7 @@ public struct ReferenceChecker {
         } catch let error as LedgerError { throw error } catch {
             throw LedgerError("could not look up event id \"\(event.id)\": \(error)")
         }
+        pending.currentEvent = event.id
         try check(event, ReferenceContext())
         if let registered = event.body.registration {
             register(registered)
@@ -55,8 +64,27 @@ public struct ReferenceChecker {
     /// that its id is unused and that stores each admitted event before admitting the next (so the
     /// event-type lookup finds the batch's earlier events and nothing needs remembering here).
     public mutating func admitChecked(_ event: Event) throws(LedgerError) {
+        pending.currentEvent = event.id
         try check(event, ReferenceContext())
         if let registered = event.body.registration { register(registered) }
+    }
+
+    /// Checks the references that were allowed to name a later event of the batch, once every event is admitted.
+    public func finish() throws(LedgerError) {
+        for reference in pending.references {
+            let found: EventType?
+            do { found = try eventType(of: reference.id) } catch {
+                throw LedgerError("could not look up event id \"\(reference.id)\": \(error)", field: reference.field, eventId: reference.event)
+            }
+            let names = reference.types.map(\.rawValue).joined(separator: " or ")
+            guard let found else {
+                throw LedgerError("no \(names) event with id \"\(reference.id)\" exists in the log or anywhere in the batch", field: reference.field, eventId: reference.event)
+            }
+            guard reference.types.contains(found) else {
+                throw LedgerError("event \"\(reference.id)\" is a \(found.rawValue), not a \(names)", field: reference.field, eventId: reference.event)
+            }
+        }
+        pending.references.removeAll()
     }
 
     private mutating func register(_ registered: Registration) {
@@ -82,14 +110,22 @@ public struct ReferenceChecker {
     /// Throws unless party `id` is registered.
     func requireParty(_ id: String, _ field: @autoclosure () -> String) throws(LedgerError) {
         guard parties.contains(id) else {
-            throw LedgerError("party \"\(id)\" is not registered; append a \"party\" event for it first", field: field())
+            throw LedgerError("party \"\(id)\" is not registered" + advice(for: id, .party), field: field())
         }
+    }
+
+    /// What to do about an unknown id: the closest registered one, or registering it first.
+    private func advice(for id: String, _ kind: Registration.Kind) -> String {
+        let known = (kind == .party ? parties : partnerships).union((try? storedRegistry(kind)) ?? [])
+        let hint = Suggestion.hint(for: id, among: known.sorted())
+        let first = "append a \"\(kind.rawValue)\" event for it first"
+        return hint.isEmpty ? "; \(first)" : "\(hint); if it is new, \(first)"
     }
 
     /// Throws unless partnership `id` is registered.
     func requirePartnership(_ id: String, _ field: @autoclosure () -> String) throws(LedgerError) {
         guard partnerships.contains(id) else {
-            throw LedgerError("partnership \"\(id)\" is not registered; append a \"partnership\" event for it first", field: field())
+            throw LedgerError("partnership \"\(id)\" is not registered" + advice(for: id, .partnership), field: field())
         }
     }
 
@@ -130,12 +166,19 @@ public struct ReferenceChecker {
     }
 
     /// Throws unless event `id` exists (stored, or earlier in the batch) and is of one of `types`.
-    func requireEvent(_ id: String, ofOneOf types: [EventType], _ field: @autoclosure () -> String) throws(LedgerError) {
+    ///
+    /// With `mayFollowInBatch`, an id not found yet is noted and checked by ``finish()`` instead.
+    func requireEvent(_ id: String, ofOneOf types: [EventType], _ field: @autoclosure () -> String,
+                      mayFollowInBatch: Bool = false) throws(LedgerError) {
         let names = types.map(\.rawValue).joined(separator: " or ")
         let path = field()
         let found: EventType?
         do { found = try eventType(of: id) } catch let error as LedgerError { throw error } catch {
             throw LedgerError("could not look up event id \"\(id)\": \(error)", field: path)
+        }
+        if found == nil, mayFollowInBatch {
+            pending.references.append((pending.currentEvent, id, types, path))
+            return
         }
         guard let found else {
             throw LedgerError("no \(names) event with id \"\(id)\" exists; append it first (earlier in the log or the batch)", field: path)
@@ -149,6 +192,12 @@ public struct ReferenceChecker {
         if let type = batchEventTypes[id] { return type }
         return try storedEventType(id)
     }
+}
+
+/// References noted during a batch that may name a later event of it.
+private final class PendingReferences {
+    var currentEvent: String?
+    var references: [(event: String?, id: String, types: [EventType], field: String)] = []
 }
 
 /// Where a reference check stands: the field prefix for errors, and whether it checks a correction's replacement.

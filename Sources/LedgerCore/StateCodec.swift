@@ -3,7 +3,7 @@ import Foundation
 /// A compact, exact binary form of the state's parts (parties, partnerships, companies), for snapshots.
 ///
 /// Snapshots must reload faster than replaying the events they stand for,
-/// and exactly: decimals are kept as their raw 20 bytes, dates as packed
+/// and exactly: decimals and stakes are kept as their 16 bytes of `Int128` units, dates as packed
 /// integers, strings as UTF-8. The codec is written for one shape of the
 /// state; ``coversCurrentLayout`` says whether that is still the shape
 /// (``LedgerState/layoutFingerprint``), and stores must not write or read
@@ -33,6 +33,9 @@ public enum StateCodec {
         + "WarrantRecord(date,eventId,status,holder,stake,shares,conditions,exercisedStake,exercisedShares);"
         + "NegotiationThread(thread,stages,closedOn,closedBy);"
         + "Stage(date,eventId,status,sources,stage,party,proposals,amount,valuation)"
+
+    /// The codec's version and number representation, stored beside each snapshot: a snapshot written by another is not read.
+    public static let format = "state-codec-2;int128-units-20-36"
 
     /// Whether this codec still covers every field of the state.
     public static var coversCurrentLayout: Bool { LedgerState.layoutFingerprint == coveredLayout }
@@ -72,7 +75,7 @@ public enum StateCodec {
         w.string(company.id)
         if let table = company.capTable {
             w.byte(1); w.count(table.count)
-            for (holder, stake) in table { w.string(holder); w.decimal(stake) }
+            for (holder, stake) in table { w.string(holder); w.int128(stake.units) }
         } else {
             w.byte(0)
         }
@@ -157,8 +160,8 @@ public enum StateCodec {
         var company = CompanyState(id: try r.string())
         if try r.byte() == 1 {
             let count = try r.count()
-            var table: [String: Decimal] = Dictionary(minimumCapacity: count)
-            for _ in 0..<count { table[try r.string()] = try r.decimal() }
+            var table: [String: Stake] = Dictionary(minimumCapacity: count)
+            for _ in 0..<count { table[try r.string()] = Stake(units: try r.int128()) }
             company.capTable = table
         }
         company.capTableEventId = try r.optionalString()
@@ -244,7 +247,8 @@ public enum StateCodec {
             for text in list { string(text) }
         }
 
-        mutating func decimal(_ value: Decimal) { withUnsafeBytes(of: value) { out.append(contentsOf: $0) } }
+        mutating func int128(_ value: Int128) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
+        mutating func decimal(_ value: ExactDecimal) { int128(value.units) }
 
         mutating func date(_ value: LedgerDate) { signed(Int64(value.packed)) }
 
@@ -263,7 +267,7 @@ public enum StateCodec {
             }
         }
 
-        mutating func optionalDecimal(_ value: Decimal?) {
+        mutating func optionalDecimal(_ value: ExactDecimal?) {
             if let value { byte(1); decimal(value) } else { byte(0) }
         }
 
@@ -271,7 +275,7 @@ public enum StateCodec {
             if let period { byte(1); date(period.from); date(period.to) } else { byte(0) }
         }
 
-        mutating func negotiations(_ threads: [String: NegotiationThread], pending: [String: String]) {
+        mutating func negotiations(_ threads: [String: NegotiationThread], pending: [String: [String]]) {
             count(threads.count)
             for (key, thread) in threads {
                 string(key); string(thread.thread)
@@ -283,8 +287,9 @@ public enum StateCodec {
                     optionalString(stage.party); strings(stage.proposals.map(\.canonicalText)); optionalMoney(stage.amount); optionalMoney(stage.valuation)
                 }
             }
-            count(pending.count)
-            for (event, thread) in pending { string(event); string(thread) }
+            // One (event, thread) pair per settlement, so an event settling several threads writes several pairs.
+            count(pending.values.reduce(0) { $0 + $1.count })
+            for (event, threads) in pending { for thread in threads { string(event); string(thread) } }
         }
 
         mutating func figures(_ figures: [Figure]) {
@@ -365,14 +370,16 @@ public enum StateCodec {
             return value
         }
 
-        mutating func decimal() throws(StateCodecError) -> Decimal {
-            let size = MemoryLayout<Decimal>.size
+        mutating func int128() throws(StateCodecError) -> Int128 {
+            let size = MemoryLayout<Int128>.size
             guard index + size <= limit else { throw StateCodecError() }
-            var value = Decimal()
+            var value: Int128 = 0
             withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + index, count: size)) }
             index += size
-            return value
+            return Int128(littleEndian: value)
         }
+
+        mutating func decimal() throws(StateCodecError) -> ExactDecimal { ExactDecimal(units: try int128()) }
 
         mutating func date() throws(StateCodecError) -> LedgerDate {
             let packed = try signed()
@@ -394,14 +401,14 @@ public enum StateCodec {
             for _ in 0..<count {
                 let key = try string()
                 let currencies = try self.count()
-                var byCurrency: [String: Decimal] = Dictionary(minimumCapacity: currencies)
+                var byCurrency: [String: ExactDecimal] = Dictionary(minimumCapacity: currencies)
                 for _ in 0..<currencies { byCurrency[try string()] = try decimal() }
                 totals[key] = MoneyTotals(byCurrency: byCurrency)
             }
             return totals
         }
 
-        mutating func optionalDecimal() throws(StateCodecError) -> Decimal? {
+        mutating func optionalDecimal() throws(StateCodecError) -> ExactDecimal? {
             try byte() == 1 ? try decimal() : nil
         }
 
@@ -409,7 +416,7 @@ public enum StateCodec {
             try byte() == 1 ? DatePeriod(from: try date(), to: try date()) : nil
         }
 
-        mutating func negotiations() throws(StateCodecError) -> ([String: NegotiationThread], [String: String]) {
+        mutating func negotiations() throws(StateCodecError) -> ([String: NegotiationThread], [String: [String]]) {
             var threads: [String: NegotiationThread] = [:]
             for _ in 0..<(try count()) {
                 let key = try string()
@@ -429,8 +436,8 @@ public enum StateCodec {
                 }
                 threads[key] = thread
             }
-            var pending: [String: String] = [:]
-            for _ in 0..<(try count()) { pending[try string()] = try string() }
+            var pending: [String: [String]] = [:]
+            for _ in 0..<(try count()) { pending[try string(), default: []].append(try string()) }
             return (threads, pending)
         }
 

@@ -43,6 +43,15 @@ enum ChartStyle {
         }
     }
 
+    /// The closing tag of the element ``marker(_:x:y:size:attributes:)`` opens for `marker`.
+    static func closing(_ marker: Marker) -> String {
+        switch marker {
+        case .circle: "</circle>"
+        case .square: "</rect>"
+        case .triangle, .diamond: "</path>"
+        }
+    }
+
     /// A pixel coordinate with one decimal, the precision SVG needs here.
     static func px(_ value: Double) -> String { String(format: "%.1f", value) }
 

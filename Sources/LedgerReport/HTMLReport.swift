@@ -4,8 +4,10 @@ import LedgerCore
 ///
 /// Sections, each a `<section data-section="…">`: valuations over time
 /// (log scale), each company's holders' stakes over time, cumulative
-/// investment by partner, a timeline of term changes and governance events
-/// with its numbered table, and the terms in force. Every text taken from
+/// investment by investor, committed versus funded per investor and company,
+/// money in beside compute bought back (purchase commitments), a timeline of
+/// term changes, negotiations and governance events with its numbered table,
+/// and the terms in force. Every text taken from
 /// events is HTML-escaped (see ``HTML``).
 ///
 /// ```swift
@@ -47,6 +49,8 @@ public struct HTMLReport: Sendable {
         page += valuationsSection()
         page += stakesSection()
         page += investmentsSection()
+        page += fundingSection()
+        page += flowsSection()
         page += timelineSection()
         page += termsSection()
         page += ["</main>", "</body>", "</html>", ""]

@@ -23,7 +23,7 @@ struct LineChart {
     /// Lines run up to this date.
     var end: LedgerDate
     /// Tallest a fraction axis may go (1 for stakes).
-    var cap: Decimal?
+    var cap: ExactDecimal?
 
     static let width = 880.0
     /// Series longer than this are drawn without point markers.
@@ -93,7 +93,7 @@ struct LineChart {
             for point in s.points where s.points.count <= Self.markerLimit {
                 let attributes = "class=\"point\" fill=\"\(style.color)\" data-date=\"\(point.date.text)\" data-value=\"\(ExactDecimal.text(point.value))\" data-event=\"\(HTML.escape(point.eventId))\">"
                     + "<title>\(HTML.escape("\(s.name): \(valueText(point.value, s.unit)) on \(point.date.text) (event \(point.eventId))"))</title>"
-                out.append(ChartStyle.marker(style.marker, x: xAxis.x(point.date), y: yAxis.y(point.value), size: 3.5, attributes: attributes) + closing(style.marker))
+                out.append(ChartStyle.marker(style.marker, x: xAxis.x(point.date), y: yAxis.y(point.value), size: 3.5, attributes: attributes) + ChartStyle.closing(style.marker))
             }
             out.append("</g>")
         }
@@ -104,7 +104,7 @@ struct LineChart {
             let dash = style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
             out.append("<g class=\"legend-item\" data-series=\"\(HTML.escape(s.id))\">")
             out.append("<line x1=\"\(ChartStyle.px(item.x))\" x2=\"\(ChartStyle.px(item.x + 26))\" y1=\"\(ChartStyle.px(item.y))\" y2=\"\(ChartStyle.px(item.y))\" stroke=\"\(style.color)\" stroke-width=\"2\"\(dash)/>")
-            out.append(ChartStyle.marker(style.marker, x: item.x + 13, y: item.y, size: 3.5, attributes: "fill=\"\(style.color)\">") + closing(style.marker))
+            out.append(ChartStyle.marker(style.marker, x: item.x + 13, y: item.y, size: 3.5, attributes: "fill=\"\(style.color)\">") + ChartStyle.closing(style.marker))
             out.append("<text x=\"\(ChartStyle.px(item.x + 32))\" y=\"\(ChartStyle.px(item.y))\" dominant-baseline=\"middle\">\(HTML.escape(legendLabel(s)))</text>")
             out.append("</g>")
         }
@@ -113,27 +113,19 @@ struct LineChart {
         return out.joined(separator: "\n")
     }
 
-    private func closing(_ marker: ChartStyle.Marker) -> String {
-        switch marker {
-        case .circle: "</circle>"
-        case .square: "</rect>"
-        case .triangle, .diamond: "</path>"
-        }
-    }
-
     private func legendLabel(_ s: ChartSeries) -> String {
         guard let last = s.points.last else { return s.name }
         return "\(s.name): \(valueText(last.value, s.unit))"
     }
 
-    private func valueText(_ value: Decimal, _ unit: SeriesUnit) -> String {
+    private func valueText(_ value: ExactDecimal, _ unit: SeriesUnit) -> String {
         switch unit {
         case .money(let currency): ValueText.money(Money(amount: value, currency: currency))
         case .fraction: ValueText.percent(value)
         }
     }
 
-    private func tickLabel(_ value: Decimal, _ unit: SeriesUnit) -> String {
+    private func tickLabel(_ value: ExactDecimal, _ unit: SeriesUnit) -> String {
         switch unit {
         case .money(let currency): ValueText.compactMoney(value, currency: currency)
         case .fraction: ValueText.percent(value, places: 0)

@@ -25,8 +25,16 @@ enum ReportStyle {
         svg .mark.governance .mark-shape { stroke: #D55E00; fill: #D55E00; }
         svg .mark.governance.unconfirmed .mark-shape { fill: #fff; }
         svg .mark.withdrawn .mark-shape { stroke: #999; fill: #ddd; stroke-dasharray: 2 2; }
+        svg .mark.proposed-terms .mark-shape, svg .mark.proposed-round .mark-shape { stroke: #009E73; fill: #fff; stroke-dasharray: 3 2; }
         svg .mark-number { font-size: 9px; font-weight: 700; fill: #fff; }
-        svg .mark.unconfirmed .mark-number, svg .mark.withdrawn .mark-number { fill: #1a1a1a; }
+        svg .mark.unconfirmed .mark-number, svg .mark.withdrawn .mark-number,
+        svg .mark.proposed-terms .mark-number, svg .mark.proposed-round .mark-number { fill: #1a1a1a; }
+        svg .side-label { font-size: 12px; font-weight: 600; fill: #333; }
+        svg .bar.committed { fill: #0072B2; fill-opacity: 0.35; }
+        svg .bar.funded { fill: #0072B2; }
+        svg .bar.purchases { fill: #D55E00; }
+        tr.proposed td.what { font-style: italic; }
+        .proposed-note { display: block; color: #1b6e55; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 16px; font-size: 13px; }
         th, td { border: 1px solid #c8c8c8; padding: 3px 6px; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; }

@@ -1,7 +1,8 @@
 import Foundation
 import LedgerCore
 
-/// An SVG timeline: one row per partnership (term changes) and per company (governance), numbered marks on a date axis.
+/// An SVG timeline: one row per partnership (term changes and proposals), per company in round talks and per company
+/// (governance), numbered marks on a date axis.
 ///
 /// Marks carry the number of their entry in the table under the chart,
 /// where the details are; marks too close to fit side by side move to a
@@ -59,8 +60,8 @@ struct TimelineChart {
                 let tip = "#\(entry.number) \(entry.date.text) \(entry.eventId) (\(entry.type.rawValue), \(entry.status.rawValue)): \(entry.items.joined(separator: "; "))"
                 body.append("<g class=\"\(classes)\" data-number=\"\(entry.number)\" data-date=\"\(entry.date.text)\" data-event=\"\(HTML.escape(entry.eventId))\">")
                 body.append("<title>\(HTML.escape(tip))</title>")
-                let shape: ChartStyle.Marker = entry.kind == .governance ? .diamond : .circle
-                body.append(ChartStyle.marker(shape, x: item.x, y: cy, size: 8, attributes: "class=\"mark-shape\">") + (shape == .circle ? "</circle>" : "</path>"))
+                let shape = Self.shape(entry.kind)
+                body.append(ChartStyle.marker(shape, x: item.x, y: cy, size: 8, attributes: "class=\"mark-shape\">") + ChartStyle.closing(shape))
                 body.append("<text class=\"mark-number\" x=\"\(ChartStyle.px(item.x))\" y=\"\(ChartStyle.px(cy + 0.5))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(entry.number)</text>")
                 body.append("</g>")
             }
@@ -69,12 +70,16 @@ struct TimelineChart {
         }
         let bottom = y
         // Legend: what the mark shapes and fills mean, wrapped to the width.
-        let legend: [(ChartStyle.Marker, String, String)] = [
+        var legend: [(ChartStyle.Marker, String, String)] = [
             (.circle, "mark terms confirmed", "term change, confirmed"),
             (.circle, "mark terms unconfirmed", "term change, reported or estimate"),
             (.circle, "mark terms confirmed withdrawn", "no longer believed (corrected or retracted)"),
             (.diamond, "mark governance confirmed", "governance event"),
         ]
+        // The negotiation mark is explained only where the timeline has one.
+        if rows.contains(where: { $0.entries.contains { Self.shape($0.kind) == .square } }) {
+            legend.append((.square, "mark proposed-terms confirmed", "negotiation stage (proposed, never in force)"))
+        }
         var legendPlaces: [(x: Double, y: Double)] = []
         var lx = 20.0, ly = bottom + 40
         for (_, _, label) in legend {
@@ -84,8 +89,8 @@ struct TimelineChart {
             lx += width
         }
         let height = ly + 16
-        out.append("<svg class=\"chart timeline\" data-chart=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-label=\"Timeline of term changes and governance events\">")
-        out.append("<title>Timeline of term changes and governance events</title>")
+        out.append("<svg class=\"chart timeline\" data-chart=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-label=\"Timeline of term changes, negotiations and governance events\">")
+        out.append("<title>Timeline of term changes, negotiations and governance events</title>")
         out.append("<g class=\"axis x-axis\">")
         for tick in axis.ticks {
             let x = ChartStyle.px(axis.x(tick.date))
@@ -98,11 +103,20 @@ struct TimelineChart {
         out.append("<g class=\"legend\">")
         for ((shape, classes, label), place) in zip(legend, legendPlaces) {
             out.append("<g class=\"legend-item \(classes)\">" + ChartStyle.marker(shape, x: place.x + 8, y: place.y, size: 7, attributes: "class=\"mark-shape\">")
-                       + (shape == .circle ? "</circle>" : "</path>")
+                       + ChartStyle.closing(shape)
                        + "<text x=\"\(ChartStyle.px(place.x + 20))\" y=\"\(ChartStyle.px(place.y))\" dominant-baseline=\"middle\">\(HTML.escape(label))</text></g>")
         }
         out.append("</g>")
         out.append("</svg>")
         return out.joined(separator: "\n")
+    }
+
+    /// The mark of an entry: circles for term changes, diamonds for governance, squares for negotiation stages.
+    static func shape(_ kind: TimelineEntry.Kind) -> ChartStyle.Marker {
+        switch kind {
+        case .terms: .circle
+        case .governance: .diamond
+        case .proposedTerms, .proposedRound: .square
+        }
     }
 }

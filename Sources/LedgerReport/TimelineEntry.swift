@@ -1,17 +1,23 @@
 import LedgerCore
 
-/// One numbered item of the report's timeline: the term changes of one event, or one governance event.
+/// One numbered item of the report's timeline: the term changes of one event, one governance event, or one stage of a negotiation.
 ///
 /// ```swift
 /// TimelineEntry(number: 3, date: d, subject: "microsoft-openai", kind: .terms, eventId: "r1",
 ///               type: .renegotiation, status: .confirmed, items: ["revenue-share: rate 20.00% → 8.00%"], sources: [])
 /// ```
 struct TimelineEntry {
-    enum Kind: String { case terms, governance }
+    enum Kind: String {
+        case terms, governance
+        /// A stage of a negotiation about a partnership's terms (never in force).
+        case proposedTerms = "proposed-terms"
+        /// A stage of talks about a company's round (never in force).
+        case proposedRound = "proposed-round"
+    }
 
     var number = 0
     var date: LedgerDate
-    /// The partnership (term changes) or company (governance).
+    /// The partnership (term changes, proposed terms) or company (governance, round talks).
     var subject: String
     var kind: Kind
     var eventId: String
@@ -24,6 +30,8 @@ struct TimelineEntry {
     var withdrawn: String?
     /// For correction and retraction entries: "correction of …: reason".
     var amendment: String?
+    /// For negotiation stages: "proposed (talks), not in force; thread …", and how the thread closed.
+    var proposed: String?
 
     /// Groups audit lines into one entry per event (and per withdrawal), keeping their order.
     static func terms(partnership: String, lines: [TermAuditLine]) -> [TimelineEntry] {
@@ -49,6 +57,32 @@ struct TimelineEntry {
             entries.append(entry)
         }
         return entries
+    }
+
+    /// One entry per stage of a negotiation thread about `subject` (a partnership's terms or a company's round).
+    static func negotiation(subject: String, isPartnership: Bool, thread: NegotiationThread) -> [TimelineEntry] {
+        thread.stages.map { stage in
+            var items: [String] = []
+            for proposal in stage.proposals {
+                guard case .object(let members) = proposal, case .string(let term)? = members["term"] else { continue }
+                if let value = members["set"] ?? members["merge"] {
+                    items.append("\(term): \(members["merge"] != nil ? "change " : "")\(ValueText.term(value))")
+                } else {
+                    items.append("\(term): remove")
+                }
+            }
+            if let amount = stage.amount { items.append("raise \(ValueText.money(amount))") }
+            if let valuation = stage.valuation { items.append("at a valuation of \(ValueText.money(valuation))") }
+            if items.isEmpty { items.append(isPartnership ? "terms under discussion" : "a round under discussion") }
+            var note = "proposed (\(stage.stage)), not in force" + (stage.party.map { "; sought by \($0)" } ?? "") + "; thread \(thread.thread)"
+            if let closedBy = thread.closedBy, stage == thread.stages.last {
+                note += "; closed on \(thread.closedOn?.text ?? "?") by \(closedBy)"
+            }
+            var entry = TimelineEntry(date: stage.date, subject: subject, kind: isPartnership ? .proposedTerms : .proposedRound,
+                                      eventId: stage.eventId, type: .negotiation, status: stage.status, items: items, sources: stage.sources)
+            entry.proposed = note
+            return entry
+        }
     }
 
     /// One entry for a governance event.

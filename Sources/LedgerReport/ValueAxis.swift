@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 /// Maps exact values to vertical pixel positions, on a linear or a log scale, and picks the ticks.
 ///
@@ -16,19 +17,19 @@ struct ValueAxis {
     enum Scale { case linear, log }
 
     let scale: Scale
-    let low: Decimal
-    let high: Decimal
+    let low: ExactDecimal
+    let high: ExactDecimal
     let bottom: Double
     let top: Double
-    let ticks: [Decimal]
+    let ticks: [ExactDecimal]
 
     /// A log axis spanning whole decades around `values` (which must be positive).
-    static func log(values: [Decimal], bottom: Double, top: Double) -> ValueAxis {
+    static func log(values: [ExactDecimal], bottom: Double, top: Double) -> ValueAxis {
         let positive = values.filter { $0 > 0 }
         let low = power(of: exponent(positive.min() ?? 1, rounding: .down))
         var high = power(of: exponent(positive.max() ?? 10, rounding: .up))
         if high <= low { high = low * 10 }
-        var ticks: [Decimal] = []
+        var ticks: [ExactDecimal] = []
         var decade = low
         let decades = exponent(high, rounding: .down) - exponent(low, rounding: .down)
         // At most about eight labelled decades: wider ranges label every second, third, … power of ten.
@@ -45,14 +46,14 @@ struct ValueAxis {
     }
 
     /// A linear axis from 0 to a round number at or above the largest value, at most `cap` when given.
-    static func linear(values: [Decimal], bottom: Double, top: Double, cap: Decimal? = nil) -> ValueAxis {
+    static func linear(values: [ExactDecimal], bottom: Double, top: Double, cap: ExactDecimal? = nil) -> ValueAxis {
         let largest = max(values.max() ?? 1, 0)
         let step = niceStep(largest > 0 ? largest / 5 : 1)
         var high = step
         while high < largest { high += step }
         if let cap, high > cap { high = cap }
-        var ticks: [Decimal] = []
-        var tick: Decimal = 0
+        var ticks: [ExactDecimal] = []
+        var tick: ExactDecimal = 0
         while tick <= high {
             ticks.append(tick)
             tick += step
@@ -61,7 +62,7 @@ struct ValueAxis {
     }
 
     /// The vertical position of `value`; values outside the axis are clamped to its ends.
-    func y(_ value: Decimal) -> Double {
+    func y(_ value: ExactDecimal) -> Double {
         // Pixels only: Double is fine here, and log10 needs it (see the type's comment).
         let v = Self.double(value), lo = Self.double(low), hi = Self.double(high)
         let fraction: Double
@@ -72,25 +73,25 @@ struct ValueAxis {
         return bottom - (bottom - top) * min(max(fraction, 0), 1)
     }
 
-    private static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+    private static func double(_ value: ExactDecimal) -> Double { value.approximateDouble }
 
-    /// The decimal exponent of `value`, rounded down or up to a whole power of ten.
-    private static func exponent(_ value: Decimal, rounding: FloatingPointRoundingRule) -> Int {
+    /// The decimal exponent of `value`, rounded down or up to a whole power of ten, within 10^-20…10^17 (the exact range).
+    private static func exponent(_ value: ExactDecimal, rounding: FloatingPointRoundingRule) -> Int {
         var k = 0
-        var p: Decimal = 1
-        while p * 10 <= value { p *= 10; k += 1 }
-        while p > value { p /= 10; k -= 1 }
+        var p: ExactDecimal = 1
+        while k < 16, p * 10 <= value { p *= 10; k += 1 }
+        while k > -20, p > value { p /= 10; k -= 1 }
         return rounding == .up && p < value ? k + 1 : k
     }
 
-    private static func power(of exponent: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: exponent, significand: 1)
+    private static func power(of exponent: Int) -> ExactDecimal {
+        ExactDecimal.powerOfTen(exponent)
     }
 
     /// The smallest of 1, 2, 2.5, 5 × 10ᵏ that is at least `raw`.
-    private static func niceStep(_ raw: Decimal) -> Decimal {
+    private static func niceStep(_ raw: ExactDecimal) -> ExactDecimal {
         let magnitude = power(of: exponent(raw, rounding: .down))
-        for factor in [Decimal(1), 2, Decimal(string: "2.5")!, 5, 10] where magnitude * factor >= raw {
+        for factor in [ExactDecimal(1), 2, ExactDecimal(5) / 2, 5, 10] where magnitude * factor >= raw {
             return magnitude * factor
         }
         return magnitude * 10

@@ -9,7 +9,7 @@ import LedgerCore
 ///
 /// ```swift
 /// ValueText.money(Money(amount: 13_000_000_000, currency: "USD")) // "$13.0B"
-/// ValueText.percent(Decimal(string: "0.27")!)                    // "27.00%"
+/// ValueText.percent(try ExactDecimal.parse("0.27"))              // "27.00%"
 /// ```
 public enum ValueText {
     /// A count with its noun in the right number: `1 event`, `3 events`; `plural` for irregular nouns
@@ -21,9 +21,9 @@ public enum ValueText {
     /// `$13.0B`, `$1.25B`, `$750.0M`, `€2.5M`, `$12,500`.
     public static func money(_ money: Money) -> String {
         let symbol = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][money.currency] ?? money.currency + " "
-        let scales: [(Decimal, String)] = [(1_000_000_000_000, "T"), (1_000_000_000, "B"), (1_000_000, "M")]
-        for (scale, suffix) in scales where money.amount >= scale {
-            var text = ExactDecimal.text(ExactDecimal.rounded(money.amount / scale, places: 2))
+        let scales = [(12, "T"), (9, "B"), (6, "M")]
+        for (power, suffix) in scales where money.amount >= .powerOfTen(power) {
+            var text = ExactDecimal.text(money.amount.dividedByPowerOfTen(power, places: 2))
             if !text.contains(".") { text += ".0" }
             return symbol + text + suffix
         }
@@ -31,23 +31,23 @@ public enum ValueText {
     }
 
     /// Axis labels: `$1B`, `$250B`, `$1.5T`, `$0` (no forced decimal).
-    public static func compactMoney(_ amount: Decimal, currency: String) -> String {
+    public static func compactMoney(_ amount: ExactDecimal, currency: String) -> String {
         let symbol = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][currency] ?? currency + " "
         // Beyond a thousand trillion, suffixes stop helping; a power of ten stays short.
         if amount >= 1_000_000_000_000_000 {
-            var exponent = 0, rest = amount
-            while rest >= 10 { rest /= 10; exponent += 1 }
-            return symbol + ExactDecimal.text(ExactDecimal.rounded(rest, places: 1)) + "e\(exponent)"
+            var exponent = 0
+            while exponent < 18, amount >= .powerOfTen(exponent + 1) { exponent += 1 }
+            return symbol + ExactDecimal.text(amount.dividedByPowerOfTen(exponent, places: 1)) + "e\(exponent)"
         }
-        let scales: [(Decimal, String)] = [(1_000_000_000_000, "T"), (1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")]
-        for (scale, suffix) in scales where amount >= scale {
-            return symbol + ExactDecimal.text(ExactDecimal.rounded(amount / scale, places: 2)) + suffix
+        let scales = [(12, "T"), (9, "B"), (6, "M"), (3, "K")]
+        for (power, suffix) in scales where amount >= .powerOfTen(power) {
+            return symbol + ExactDecimal.text(amount.dividedByPowerOfTen(power, places: 2)) + suffix
         }
         return symbol + ExactDecimal.text(amount)
     }
 
     /// `27.00%` (with `places` decimals).
-    public static func percent(_ fraction: Decimal, places: Int = 2) -> String {
+    public static func percent(_ fraction: ExactDecimal, places: Int = 2) -> String {
         var text = ExactDecimal.text(ExactDecimal.rounded(fraction * 100, places: places))
         if places > 0 {
             let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0

@@ -105,6 +105,8 @@ extension EventStore {
                     try String.fetchOne(typeByID, arguments: [id]).flatMap(EventType.init(rawValue:))
                 }, registeredID: { id in
                     try String.fetchOne(registeredByID, arguments: [id])
+                }, registry: { kind in
+                    try String.fetchAll(db, sql: "SELECT id FROM registry WHERE kind = ?", arguments: [kind.rawValue])
                 })
                 let insertEvent = RawWrite(try db.cachedStatement(sql: """
                     INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
@@ -162,6 +164,7 @@ extension EventStore {
                     head = LogHead(seq: row.seq, hash: row.hash)
                     result.appended.append(AppendedEvent(seq: row.seq, id: row.id))
                 }
+                try checker.finish()
                 try partyIndex.write(insertParty)
                 result.head = head
                 return .commit

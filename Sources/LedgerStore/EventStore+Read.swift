@@ -88,6 +88,27 @@ extension EventStore {
         return try read { db in try String.fetchOne(db, sql: "SELECT kind FROM registry WHERE id = ?", arguments: [id]) }
     }
 
+    /// The stored event that registered party or partnership `id`, if one did.
+    public func registrationEvent(of id: String) throws -> StoredEvent? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(StoredEvent.columns) FROM event WHERE seq = (SELECT seq FROM registry WHERE id = ?)",
+                             arguments: [id]).map(StoredEvent.init(row:))
+        }
+    }
+
+    /// When the first event of the log was recorded (nil for an empty ledger).
+    public func firstRecordedAt() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT recordedAt FROM event ORDER BY seq LIMIT 1") }
+    }
+
+    /// The registered party and partnership ids, or those of one `kind` ("party" or "partnership"), sorted.
+    public func registeredIDs(kind: String? = nil) throws -> [String] {
+        try read { db in
+            if let kind { return try String.fetchAll(db, sql: "SELECT id FROM registry WHERE kind = ? ORDER BY id", arguments: [kind]) }
+            return try String.fetchAll(db, sql: "SELECT id FROM registry ORDER BY id")
+        }
+    }
+
     /// The last seq recorded at or before `time` (0 when none was).
     public func lastSeq(recordedBy time: Timestamp) throws -> Int64 {
         if case .postgres(let log) = backend {

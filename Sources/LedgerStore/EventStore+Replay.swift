@@ -33,10 +33,13 @@ extension EventStore {
     }
 
     /// Decodes a stored payload: the fast canonical path, else the general decoder.
+    /// Term members a later version checks more strictly keep their stored text (``TermMembers/readingStoredEvent``).
     static func decodeStored(seq: Int64, payload: UnsafeRawBufferPointer) throws -> Event {
         if let event = CanonicalDecoder.event(from: payload) { return event }
         do {
-            return try EventDecoder.decode(JSONParser.parse(Array(payload.bindMemory(to: UInt8.self))))
+            return try TermMembers.$readingStoredEvent.withValue(true) {
+                try EventDecoder.decode(JSONParser.parse(Array(payload.bindMemory(to: UInt8.self))))
+            }
         } catch {
             throw LedgerError("stored event at seq \(seq) cannot be decoded (\(error)); run `partnership-ledger verify`")
         }

@@ -115,7 +115,7 @@ extension EventStore {
     }
 
     /// The snapshot format this build writes and reads: the coder's version and the state's shape.
-    static let snapshotFormat = "state-codec-1;decimal-\(MemoryLayout<Decimal>.size);" + LedgerState.layoutFingerprint
+    static let snapshotFormat = StateCodec.format + ";" + LedgerState.layoutFingerprint
 
     /// The best usable checkpoint for a replay to `asOf` known at `maxSeq`: the latest one dated on or before `asOf`.
     static func usableCheckpoint(_ db: Database, asOf: LedgerDate, maxSeq: Int64) throws -> Checkpoint? {

@@ -22,7 +22,7 @@ extension ReportInput {
     public var contentSummary: String {
         [ValueText.count(series.valuations.count, "valuation series", plural: "valuation series"),
          ValueText.count(series.stakes.count, "cap table"),
-         ValueText.count(series.investments.count, "partner investment series", plural: "partner investment series"),
+         ValueText.count(series.investments.count, "investment series", plural: "investment series"),
          ValueText.count(termAudits.values.map(\.count).reduce(0, +), "term change"),
          ValueText.count(series.governance.count, "governance event")].joined(separator: ", ")
     }

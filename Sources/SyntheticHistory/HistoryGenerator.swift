@@ -49,6 +49,8 @@ public struct HistoryGenerator: Sendable {
     public let count: Int
     /// The seed of every random choice.
     public let seed: UInt64
+    /// Whether the facts are recorded in random effective-date order (back-filled history), not mostly in date order.
+    public let shuffledDates: Bool
     private(set) var companies: [(founded: Int, base: Int64)] = []
     private(set) var investors: [(kind: PartyKind, since: Int)] = []
     private(set) var partnerships: [(company: Int, investor: Int, since: Int)] = []
@@ -56,10 +58,11 @@ public struct HistoryGenerator: Sendable {
     /// The investors each company mostly raises from (cap tables stay realistic: a syndicate, not the whole market).
     private var syndicates: [[Int]] = []
 
-    /// Plans a history of exactly `count` events.
-    public init(count: Int, seed: UInt64) throws {
+    /// Plans a history of exactly `count` events; `shuffledDates` records every fact in random date order.
+    public init(count: Int, seed: UInt64, shuffledDates: Bool = false) throws {
         self.count = count
         self.seed = seed
+        self.shuffledDates = shuffledDates
         let companyCount = max(2, count / 250), investorCount = max(2, count / 400), partnershipCount = max(1, count / 1000)
         guard count >= companyCount + investorCount + partnershipCount + 10 else {
             throw HistoryGeneratorError(message: "a history needs at least \(companyCount + investorCount + partnershipCount + 10) events")
@@ -148,6 +151,8 @@ public struct HistoryGenerator: Sendable {
             keyed.append((position * 2 + delay * 2 + (delay > 0 ? 1 : 0), plan))
         }
         keyed.sort { $0.key < $1.key }
+        // Or all of them arrive in random date order, as a back-filled archive does.
+        if shuffledDates { keyed.shuffle(using: &random) }
 
         // Amendments: corrections and retractions of events already in the log.
         let amendmentEvery = amendmentCount > 0 ? Double(amendmentCount) / Double(bodyCount) : 0
@@ -271,7 +276,7 @@ public struct HistoryGenerator: Sendable {
                 guard holders.insert(holder).inserted, left > 0 else { continue }
                 let share = random.int(in: 1...min(left, 600))
                 left -= share
-                stakes.append(Holding(holder: holder, stake: Decimal(share) / 1000))
+                stakes.append(Holding(holder: holder, stake: ExactDecimal(share) / 1000))
             }
             body = .recapitalization(Recapitalization(company: Self.companyID(Int(plan.subject)), stakes: stakes,
                                                       basis: random.chance(0.5) ? "fully diluted" : nil))
@@ -307,7 +312,7 @@ public struct HistoryGenerator: Sendable {
             left -= amount
             investments.append(Investment(investor: investor, amount: Self.usd(amount)))
         }
-        if left > 0 { investments[0].amount.amount += Decimal(left) }
+        if left > 0 { investments[0].amount.amount += ExactDecimal(left) }
         let roll = random.int(in: 0..<20)
         let instrument: Instrument = roll < 14 ? .equity : roll < 16 ? .convertible : roll < 17 ? .profitParticipation : roll < 18 ? .cloudCredits : .mixed
         var pre: Money?, post: Money?
@@ -346,12 +351,12 @@ public struct HistoryGenerator: Sendable {
             let period = random.chance(0.5) ? DatePeriod(from: LedgerDate(daysSinceEpoch: Int(plan.day))!,
                                                          to: LedgerDate(daysSinceEpoch: Int(plan.day) + 365 * random.int(in: 1...8))!) : nil
             return .purchaseCommitment(PurchaseCommitment(buyer: companyID, seller: investor, amount: Self.usd(size * 3), upTo: random.chance(0.3),
-                                                          period: period, years: period == nil && random.chance(0.6) ? Decimal(random.int(in: 1...10)) : nil,
+                                                          period: period, years: period == nil && random.chance(0.6) ? ExactDecimal(random.int(in: 1...10)) : nil,
                                                           capacity: random.chance(0.4) ? "\(random.int(in: 1...5)) GW" : nil,
                                                           scope: "compute \(plan.number)", partnership: partnership))
         case .warrant:
-            return .warrant(Warrant(company: companyID, holder: investor, stake: random.chance(0.7) ? Decimal(random.int(in: 1...100)) / 1000 : nil,
-                                    shares: random.chance(0.3) ? Decimal(random.int(in: 1...1000) * 1000) : nil,
+            return .warrant(Warrant(company: companyID, holder: investor, stake: random.chance(0.7) ? ExactDecimal(random.int(in: 1...100)) / 1000 : nil,
+                                    shares: random.chance(0.3) ? ExactDecimal(random.int(in: 1...1000) * 1000) : nil,
                                     conditions: "vesting condition \(plan.number)"))
         default:
             let stage = random.pick(Negotiation.Stage.allCases)
@@ -409,9 +414,9 @@ public struct HistoryGenerator: Sendable {
         }
     }
 
-    static func usd(_ amount: Int64) -> Money { Money(amount: Decimal(amount), currency: "USD") }
+    static func usd(_ amount: Int64) -> Money { Money(amount: ExactDecimal(amount), currency: "USD") }
 
-    static func fraction(_ numerator: Int, _ denominator: Int) -> String { ExactDecimal.text(Decimal(numerator) / Decimal(denominator)) }
+    static func fraction(_ numerator: Int, _ denominator: Int) -> String { ExactDecimal.text(ExactDecimal(numerator) / ExactDecimal(denominator)) }
 
     static func quarterEnd(_ day: Int) -> Int {
         let date = LedgerDate(daysSinceEpoch: day)!

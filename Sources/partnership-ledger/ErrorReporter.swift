@@ -22,6 +22,8 @@ enum ErrorReporter {
             // Usage mistakes are user errors too: exit 1 with one line, as the contract says.
             if root.exitCode(for: error) == .validationFailure {
                 let message = root.message(for: error)
+                let arguments = Array(CommandLine.arguments.dropFirst())
+                if let unknown = unknownCommand(arguments) ?? unknownOption(arguments) { fail(unknown, code: 1) }
                 fail(flagFirst(message) ?? message + " (see `partnership-ledger help`)", code: 1)
             }
             root.exit(withError: error)
@@ -49,15 +51,61 @@ enum ErrorReporter {
         return rest + globals
     }
 
+    /// For a command line that did not parse: the refusal of a mistyped command (`shars`) or `append` type
+    /// (`append valuaton --company …`), naming the closest one; nil when the words are known or nothing is close.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        let words = hoistingGlobalOptions(arguments)
+        guard let command = words.first, !command.hasPrefix("-") else { return nil }
+        let commands = PartnershipLedger.configuration.subcommands.map { $0._commandName } + ["help"]
+        guard commands.contains(command) else {
+            let hint = Suggestion.hint(for: command, among: commands)
+            return hint.isEmpty ? nil : "unknown command \"\(command)\"\(hint); `partnership-ledger help` lists them"
+        }
+        // `append WORD --flags…`: WORD is a file for `append FILE`, unless it is a mistyped event type.
+        guard command == "append", words.count > 2, !words[1].hasPrefix("-"), words[1] != "file",
+              !FileManager.default.fileExists(atPath: words[1]), EventType(rawValue: words[1]) == nil else { return nil }
+        let hint = Suggestion.hint(for: words[1], among: EventType.allCases.map(\.rawValue))
+        return hint.isEmpty ? nil : "append: \"\(words[1])\" is neither a file nor an event type\(hint); `partnership-ledger schema` lists the types"
+    }
+
+    /// For a command line that did not parse: a mistyped option (`--compnay`) with the closest option of its command.
+    ///
+    /// ArgumentParser reports a missing required option before an unknown one, so `append valuation --compnay x`
+    /// would otherwise say that `--company` is missing, not that `--compnay` is misspelled.
+    static func unknownOption(_ arguments: [String]) -> String? {
+        let words = hoistingGlobalOptions(arguments)
+        var command: ParsableCommand.Type = PartnershipLedger.self
+        var path = ["partnership-ledger"]
+        for word in words {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            command = sub
+            path.append(word)
+        }
+        if let fallback = command.configuration.defaultSubcommand { command = fallback }
+        let help = PartnershipLedger.helpMessage(for: command, columns: 10_000)
+        let known = Set(help.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+            .filter { $0.hasPrefix("--") && $0.count > 2 }.map(String.init))
+        for word in words where word.hasPrefix("--") && word.count > 2 {
+            let option = String(word.prefix { $0 != "=" })
+            guard !known.contains(option) else { continue }
+            let hint = Suggestion.hint(for: option, among: known.sorted())
+            if !hint.isEmpty { return "unknown option \(option)\(hint); `\(path.joined(separator: " ")) --help` lists the options" }
+        }
+        return nil
+    }
+
     /// A flag value refused by its ``FlagValue`` parser, in the house style: the flag, then the reason.
     ///
     /// ArgumentParser words it `The value 'V' is invalid for '--flag <name>': REASON`; the reason already
-    /// quotes the value, so this gives `--flag: REASON`. Nil for every other message.
+    /// quotes the value, so this gives `--flag: REASON` (for an argument, `<name>`, the reason alone).
+    /// Nil for every other message.
     static func flagFirst(_ message: String) -> String? {
         guard message.hasPrefix("The value '"), let invalid = message.range(of: "' is invalid for '") else { return nil }
         let rest = message[invalid.upperBound...]
         guard let end = rest.range(of: "': ") else { return nil }
         let flag = rest[..<end.lowerBound].prefix { $0 != " " }
+        // An argument (`<type>`): the reason already quotes the value and says what it should be.
+        if flag.hasPrefix("<") { return String(rest[end.upperBound...]) }
         guard flag.hasPrefix("-") else { return nil }
         return "\(flag): \(rest[end.upperBound...])"
     }

@@ -15,7 +15,7 @@ struct PartnershipLedger: ParsableCommand {
         subcommands: [
             Init.self, Append.self, Import.self, Log.self, Verify.self, Export.self, Copy.self,
             State.self, Shares.self, Terms.self, Governance.self, Revenue.self, Investments.self, Check.self,
-            Audit.self, Diff.self, Report.self, Snapshot.self, Commitments.self, Negotiations.self, Flows.self,
+            Audit.self, Diff.self, Report.self, Snapshot.self, Commitments.self, Negotiations.self, Flows.self, Schema.self,
         ]
     )
 

@@ -17,7 +17,7 @@ import TestSupport
         Event(id: "party-alpha", date: LedgerDate(year: 2000, month: 1, day: 1)!, body: .party(PartyRegistration(party: "alpha", name: "Alpha", kind: .investor))),
     ]
 
-    static func seedRound(_ amount: Decimal) -> Event {
+    static func seedRound(_ amount: ExactDecimal) -> Event {
         Event(id: "seed", date: LedgerDate(year: 2019, month: 1, day: 1)!, body: .fundingRound(FundingRound(
             company: "acme", round: "Seed", instrument: .equity,
             investments: [Investment(investor: "alpha", amount: Money(amount: amount, currency: "USD"))],

@@ -17,7 +17,7 @@ import Testing
         try #require(appended.status == 0, "\(appended.stderr)")
         let report = try cli.run(["report", "-o", cli.folder.appendingPathComponent("r.html").path, "--as-of", "2021-01-01", "--db", cli.db])
         try #require(report.status == 0, "\(report.stderr)")
-        #expect(report.stdout.contains("1 valuation series, 1 cap table, 1 partner investment series, 1 term change, 0 governance events"),
+        #expect(report.stdout.contains("1 valuation series, 1 cap table, 1 investment series, 1 term change, 0 governance events"),
                 "\(report.stdout)")
         let html = try String(contentsOfFile: cli.folder.appendingPathComponent("r.html").path, encoding: .utf8)
         #expect(html.contains("1 partnership, 1 company valued."))

@@ -24,7 +24,7 @@ import TestSupport
     }
 
     /// committed, conditional, funded, outstanding of amazon in anthropic.
-    static func figures(_ state: LedgerState, investor: String = "amazon", company: String = "anthropic") throws -> [Decimal] {
+    static func figures(_ state: LedgerState, investor: String = "amazon", company: String = "anthropic") throws -> [ExactDecimal] {
         let amounts = try #require(state.fundingPosition(of: investor, in: company).byCurrency["USD"])
         return [amounts.committed, amounts.conditional, amounts.funded, amounts.outstanding]
     }
@@ -73,8 +73,11 @@ import TestSupport
         let checker = { ReferenceChecker(parties: ["anthropic", "amazon"], partnerships: []) { stored[$0] } }
         let fundingUnknown = Self.event("f1", "2025-01-01", .funding(Funding(company: "anthropic", investor: "amazon", paid: .amount(usd("1")), commitment: "nope")))
         var c = checker()
-        let e1 = try #require(throws: LedgerError.self) { try c.admit(fundingUnknown) }
+        // The pledge may still come later in the batch: an unknown one is refused when the batch is finished.
+        try c.admit(fundingUnknown)
+        let e1 = try #require(throws: LedgerError.self) { try c.finish() }
         #expect(e1.field == "commitment")
+        #expect(e1.eventId == "f1")
         #expect(e1.message.contains("no commitment event with id \"nope\""))
         let fundingWrongType = Self.event("f2", "2025-01-01", .funding(Funding(company: "anthropic", investor: "amazon", paid: .amount(usd("1")), commitment: "w1")))
         c = checker()
@@ -163,7 +166,7 @@ import TestSupport
                    purchase("c", "2025-10-28", "openai", "microsoft", "250"), purchase("d", "2025-11-18", "anthropic", "microsoft", "30"))
         let state = log.state(asOf: "2025-10-28")
         #expect(state.purchaseCommitments(buyer: "openai").map(\.eventId) == ["a", "b", "c"])
-        #expect(state.purchaseCommitments(seller: "coreweave").reduce(Decimal(0)) { $0 + $1.amount.amount } == dec("15.9"))
+        #expect(state.purchaseCommitments(seller: "coreweave").reduce(ExactDecimal.zero) { $0 + $1.amount.amount } == dec("15.9"))
         #expect(state.purchaseCommitments(seller: "microsoft").map(\.eventId) == ["c"])
         let flows = log.state(asOf: "2025-12-31").flows(party: "microsoft")
         #expect(flows.map { "\($0.investor)>\($0.company)=\($0.purchases)" } == ["microsoft>anthropic=30", "microsoft>openai=250"])
@@ -213,5 +216,22 @@ import TestSupport
         let closed = settled.negotiations(includeClosed: true).first { $0.thread.thread == "share" }?.thread
         #expect(closed?.closedOn == day("2025-10-28"))
         #expect(closed?.closedBy == "reneg")
+    }
+
+    @Test func oneEventSettlesEveryThreadThatNamesIt() throws {
+        // A round settles both the talks before it and a letter of intent for part of it (OpenAI's 2026 round closed
+        // the 2025-12 talks and Nvidia's 2025-09 letter of intent).
+        var log = Log()
+        log.append(
+            Self.event("talks", "2025-12-18", .negotiation(Negotiation(subject: .round(company: "openai", amount: usd("100"), valuation: usd("750")),
+                                                                      stage: .talks, thread: "round", settledBy: "priced")), status: .reported),
+            Self.event("loi", "2025-09-22", .negotiation(Negotiation(subject: .round(company: "openai", amount: usd("100"), valuation: nil),
+                                                                    stage: .agreedInPrinciple, party: "nvidia", thread: "letter", settledBy: "priced"))),
+            valuation("priced", company: "openai", date: "2026-03-31", usd("852")))
+        #expect(log.state(asOf: "2026-03-30").negotiations().map(\.thread.thread) == ["letter", "round"])
+        let settled = log.state(asOf: "2026-03-31")
+        #expect(settled.negotiations().isEmpty, "still open: \(settled.negotiations().map(\.thread.thread))")
+        let closedBy = settled.negotiations(includeClosed: true).map(\.thread.closedBy)
+        #expect(closedBy == ["priced", "priced"])
     }
 }

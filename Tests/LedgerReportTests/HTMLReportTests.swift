@@ -14,7 +14,7 @@ import Testing
         let sections = probe.sections
         let expected: [(String, [String])] = [
             ("valuations", ["valuations"]), ("stakes", ["stakes-acme"]), ("investments", ["investments"]),
-            ("timeline", ["timeline"]), ("terms", []),
+            ("funding", []), ("flows", []), ("timeline", ["timeline"]), ("terms", []),
         ]
         for (name, charts) in expected {
             #expect(probe.sectionCount(name) == 1, "section \(name)")
@@ -28,6 +28,7 @@ import Testing
         ("stakes", "bolt", "Bolt Inc", [("2021-06-01", "0.1")]),
         ("stakes", "other-holders", "Other holders", [("2020-06-01", "0.9"), ("2021-06-01", "0.81")]),
         ("investments", "bolt-in-acme", "Bolt Inc → Acme Corp", [("2021-06-01", "20000000")]),
+        ("investments", "fund-in-acme", "Big Fund → Acme Corp", [("2020-06-01", "10000000")]),
     ])
     func seriesCarryTheExactPoints(section: String, series id: String, name: String, points: [(String, String)]) throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.acmeLedger()))
@@ -37,10 +38,10 @@ import Testing
         #expect(series.points.map(\.1) == points.map(\.1))
     }
 
-    @Test func onlyPartnersAppearInTheInvestmentChart() throws {
+    /// Issue 16: Big Fund invested in Acme but is no party of a partnership with it; the chart used to leave it out.
+    @Test func everyInvestorAppearsInTheInvestmentChart() throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.acmeLedger()))
-        // Big Fund invested in Acme but is no party of a partnership with it.
-        #expect(Set(HTMLProbe.series(in: probe.sections["investments"] ?? "").keys) == ["bolt-in-acme"])
+        #expect(Set(HTMLProbe.series(in: probe.sections["investments"] ?? "").keys) == ["bolt-in-acme", "fund-in-acme"])
     }
 
     @Test func chartsHaveAxesScalesAndLegends() throws {
@@ -122,16 +123,21 @@ import Testing
 
     @Test func anEmptyLedgerStillGivesAPage() throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.store([])))
-        for name in ["valuations", "stakes", "investments", "timeline", "terms"] { #expect(probe.sectionCount(name) == 1) }
+        for name in ["valuations", "stakes", "investments", "funding", "flows", "timeline", "terms"] { #expect(probe.sectionCount(name) == 1) }
         #expect(HTMLProbe.charts(in: probe.html).isEmpty)
     }
 
     @Test func bundledHistoryReportHasEveryChart() throws {
         let probe = HTMLProbe(html: try F.reportHTML(F.bundledLedger(), asOf: "2026-06-30"))
         let charts = HTMLProbe.charts(in: probe.html)
-        #expect(charts == ["valuations", "stakes-anthropic", "stakes-openai", "investments", "timeline"])
+        // One committed-versus-funded chart per investor→company pair not paid in full at once, and the flows chart.
+        #expect(charts == ["valuations", "stakes-anthropic", "stakes-openai", "investments",
+                           "funding-amazon-in-anthropic", "funding-google-in-anthropic", "funding-microsoft-in-anthropic",
+                           "funding-nvidia-in-anthropic", "funding-amazon-in-openai", "funding-microsoft-in-openai",
+                           "funding-other-investors-2025-03-in-openai", "funding-softbank-in-openai", "flows", "timeline"])
         let valuations = HTMLProbe.series(in: probe.sections["valuations"]!)
-        #expect(valuations["openai"]?.points.last?.1 == "500000000000")
+        // OpenAI's latest price by mid-2026 is its $122B round at $852B post-money (2026-03-31).
+        #expect(valuations["openai"]?.points.last?.1 == "852000000000")
         let investments = HTMLProbe.series(in: probe.sections["investments"]!)
         #expect(investments["microsoft-in-openai"]?.name == "Microsoft → OpenAI")
     }

@@ -22,7 +22,7 @@ import Testing
         return store
     }
 
-    func table(_ store: EventStore, asOf: String, knownAt: KnownAt? = nil) throws -> [String: Decimal] {
+    func table(_ store: EventStore, asOf: String, knownAt: KnownAt? = nil) throws -> [String: ExactDecimal] {
         stakes(try store.state(asOf: day(asOf), knownAt: knownAt), "acme", asOf: asOf)
     }
 

@@ -1,10 +1,11 @@
 import Foundation
+import LedgerCore
 
 /// A signed integer of any size, with only what exact fractions need: add, subtract, multiply, compare.
 ///
 /// Deliberately plain (schoolbook arithmetic on 32-bit limbs) and slow: the
 /// reference fold uses it so that no rounding and no overflow can hide a
-/// difference from the production fold, which computes with `Decimal`.
+/// difference from the production fold, which computes in fixed point (`ExactDecimal`, `Stake`).
 struct BigInt: Comparable, CustomStringConvertible {
     /// Whether the value is below zero (never true for zero).
     private(set) var negative = false
@@ -37,6 +38,12 @@ struct BigInt: Comparable, CustomStringConvertible {
             value = value * ten + BigInt(Int(byte - UInt8(ascii: "0")))
         }
         self = value
+    }
+
+    /// An `Int128` value (the units of ``ExactDecimal`` and ``Stake``).
+    init(units: Int128) {
+        self.init(digits: Substring(String(units.magnitude)))!
+        if units < 0 { self = -self }
     }
 
     var isZero: Bool { limbs.isEmpty }
@@ -183,10 +190,14 @@ struct ExactFraction: Comparable, CustomStringConvertible {
         self.init(negative ? -numerator : numerator, over: denominator)
     }
 
-    /// The exact value of a `Decimal`, read from its plain decimal text.
-    init(_ decimal: Decimal) {
-        guard let exact = ExactFraction(text: "\(decimal)") else { fatalError("Decimal printed as \(decimal), not plain digits") }
-        self = exact
+    /// The exact value of an ``ExactDecimal``.
+    init(_ decimal: ExactDecimal) {
+        self.init(BigInt(units: decimal.units), over: BigInt.tenToThe(ExactDecimal.scale))
+    }
+
+    /// The exact value of a ``Stake``.
+    init(_ stake: Stake) {
+        self.init(BigInt(units: stake.units), over: BigInt.tenToThe(Stake.scale))
     }
 
     static func + (a: ExactFraction, b: ExactFraction) -> ExactFraction {
@@ -216,8 +227,8 @@ struct ExactFraction: Comparable, CustomStringConvertible {
     var magnitude: ExactFraction { numerator < BigInt(0) ? ExactFraction(-numerator, over: denominator) : self }
 
     /// Whether `decimal` is within `tolerance` of this exact value.
-    func isClose(to decimal: Decimal, within tolerance: ExactFraction) -> Bool {
-        (ExactFraction(decimal) - self).magnitude <= tolerance
+    func isClose(to stake: Stake, within tolerance: ExactFraction) -> Bool {
+        (ExactFraction(stake) - self).magnitude <= tolerance
     }
 
     var description: String { "\(numerator)/\(denominator)" }

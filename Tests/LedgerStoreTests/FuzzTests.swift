@@ -43,7 +43,7 @@ import Testing
                 let typed = Self.decimals(in: value), stored = Self.decimals(in: event.json)
                 #expect(typed.count == stored.count)
                 for (a, b) in zip(typed, stored) {
-                    #expect(Decimal(string: a, locale: Locale(identifier: "en_US_POSIX")) == Decimal(string: b, locale: Locale(identifier: "en_US_POSIX")),
+                    #expect((try? ExactDecimal.parse(a, allowNegative: true)) == (try? ExactDecimal.parse(b, allowNegative: true)),
                             "\(a) was stored as \(b)")
                 }
                 checked += 1
@@ -65,9 +65,9 @@ import Testing
             do {
                 let event = try EventDecoder.decode(JSONParser.parse(json))
                 guard case .valuation(let valuation) = event.body else { Issue.record("not a valuation"); continue }
-                #expect(valuation.value.amount == Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), "\(text) was changed")
+                #expect(ExactFraction(valuation.value.amount) == ExactFraction(text: text), "\(text) was changed")
                 let stored = Self.decimals(in: event.json)[0]
-                #expect(Decimal(string: stored, locale: Locale(identifier: "en_US_POSIX")) == valuation.value.amount, "\(text) stored as \(stored)")
+                #expect(ExactFraction(text: stored) == ExactFraction(valuation.value.amount), "\(text) stored as \(stored)")
                 accepted += 1
             } catch let error as LedgerError {
                 #expect(error.message.contains("digits"), "\(text): \(error)")

@@ -82,7 +82,7 @@ struct AmendedHistory {
 @Suite struct ReferenceFoldPropertyTests {
     static let seeds: [UInt64] = [3, 11, 29, 102, 4242, 0xC0FFEE]
 
-    /// Stakes agree to 10^-24: the production fold divides in 38-digit `Decimal`s.
+    /// Stakes agree to 10^-24: the production fold rounds quotients and products at 36 places (`Stake`).
     static let stakeTolerance = ExactFraction(BigInt(1), over: BigInt.tenToThe(24))
     /// `other-holders` is rounded to 20 places (residues of division below that are no holder).
     static let restTolerance = ExactFraction(BigInt(1), over: BigInt.tenToThe(20))

@@ -13,8 +13,8 @@ public func day(_ text: String) -> LedgerDate {
 }
 
 /// An exact decimal from a literal such as `"0.1875"`.
-public func dec(_ text: String) -> Decimal {
-    guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { fatalError("bad decimal literal \(text)") }
+public func dec(_ text: String) -> ExactDecimal {
+    guard let value = try? ExactDecimal.parse(text, allowNegative: true) else { fatalError("bad decimal literal \(text)") }
     return value
 }
 
@@ -114,12 +114,12 @@ public let registrations: [Event] = [
 // MARK: - Reading results compactly
 
 /// A cap table as `holder: stake` pairs.
-public func stakes(_ view: CapTableView) -> [String: Decimal] {
-    Dictionary(uniqueKeysWithValues: view.holders.map { ($0.holder, $0.stake) })
+public func stakes(_ view: CapTableView) -> [String: ExactDecimal] {
+    Dictionary(uniqueKeysWithValues: view.holders.map { ($0.holder, $0.stake.rounded) })
 }
 
 /// A company's cap table in `state` as `holder: stake` pairs.
-public func stakes(_ state: LedgerState, _ company: String, asOf: String) -> [String: Decimal] {
+public func stakes(_ state: LedgerState, _ company: String, asOf: String) -> [String: ExactDecimal] {
     stakes(state.capTable(of: company, asOf: day(asOf)))
 }
 

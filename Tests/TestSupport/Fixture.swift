@@ -9,7 +9,7 @@ import LedgerStore
 /// targets' helpers cannot clash with these.
 public enum Fixture {
     public static func day(_ text: String) -> LedgerDate { TestSupport.day(text) }
-    public static func dec(_ text: String) -> Decimal { TestSupport.dec(text) }
+    public static func dec(_ text: String) -> ExactDecimal { TestSupport.dec(text) }
     public static func usd(_ amount: String) -> Money { TestSupport.usd(amount) }
 
     public static func object(_ members: [String: String]) -> JSONValue { .object(members.mapValues(JSONValue.string)) }

@@ -16,12 +16,14 @@ struct GenerateHistory: ParsableCommand {
         discussion: """
             Parties and partnerships come first, then funding rounds, valuations, revenue reports, governance changes,
             renegotiations and recapitalizations over decades, with corrections and retractions; about 5% of the events
-            are back-filled (recorded after later-dated events). The same --events and --seed give the same bytes.
+            are back-filled (recorded after later-dated events), or all of them with --shuffled-dates. The same --events and --seed give the same bytes.
             """)
 
     @Option(help: "How many events to write.") var events: Int = 10_000
     @Option(help: "Seed of the random choices.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file")) var output: String?
+    @Flag(help: "Record the facts in random effective-date order (a back-filled archive), not mostly in date order.")
+    var shuffledDates = false
 
     func validate() throws {
         if events < 1 || events > 50_000_000 { throw ValidationError("--events must be between 1 and 50000000") }
@@ -29,7 +31,7 @@ struct GenerateHistory: ParsableCommand {
 
     func run() throws {
         let generator: HistoryGenerator
-        do { generator = try HistoryGenerator(count: events, seed: seed) } catch { throw ValidationError("--events: \(error)") }
+        do { generator = try HistoryGenerator(count: events, seed: seed, shuffledDates: shuffledDates) } catch { throw ValidationError("--events: \(error)") }
         let handle: FileHandle
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {

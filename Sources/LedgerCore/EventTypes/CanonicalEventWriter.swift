@@ -92,7 +92,7 @@ struct CanonicalEventWriter {
     mutating func string(_ text: String) { JSONValue.writeString(text, into: &out) }
 
     /// Writes an exact decimal as a decimal string (`"0.27"`).
-    mutating func decimal(_ value: Decimal) { JSONValue.writeString(ExactDecimal.text(value), into: &out) }
+    mutating func decimal(_ value: ExactDecimal) { JSONValue.writeString(ExactDecimal.text(value), into: &out) }
 
     /// Writes `{"amount":"…","currency":"…"}`.
     mutating func money(_ money: Money) {

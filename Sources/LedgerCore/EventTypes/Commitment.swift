@@ -45,7 +45,9 @@ extension Commitment: EventPayload {
         .optional("partnership", "the registered partnership this pledge belongs to"),
         .optional("expires", "YYYY-MM-DD: when the pledge lapses"),
     ]
-    static let example = #"{"type": "commitment", "id": "2023-09-25-amazon-commitment-4b", "date": "2023-09-25", "status": "confirmed", "company": "anthropic", "investor": "amazon", "amount": {"amount": "4000000000", "currency": "USD"}, "upTo": true, "conditional": {"amount": "2750000000", "currency": "USD"}, "conditions": "Amazon's option on a second tranche", "instrument": "convertible", "round": "2023-09-25-anthropic-amazon-round", "expires": "2024-03-31", "partnership": "amazon-anthropic", "sources": ["https://www.aboutamazon.com/news/company-news/amazon-aws-anthropic-ai"]}"#
+    static let example = #"{"type": "commitment", "id": "example-2023-09-25-amazon-commitment-4b", "date": "2023-09-25", "status": "confirmed", "company": "anthropic", "investor": "amazon", "amount": {"amount": "4000000000", "currency": "USD"}, "upTo": true, "conditional": {"amount": "2750000000", "currency": "USD"}, "conditions": "Amazon's option on a second tranche", "instrument": "convertible", "expires": "2024-03-31", "partnership": "amazon-anthropic", "sources": ["https://www.aboutamazon.com/news/company-news/amazon-aws-anthropic-ai"]}"#
+
+    static let examples = [example, #"{"type": "commitment", "id": "example-2025-03-31-softbank-pledge", "date": "2025-03-31", "status": "confirmed", "company": "openai", "investor": "softbank", "amount": {"amount": "30000000000", "currency": "USD"}, "round": "2025-03-31-softbank-leads-40b", "sources": ["https://openai.com/index/march-funding-updates/"]}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")

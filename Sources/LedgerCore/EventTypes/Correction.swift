@@ -18,7 +18,7 @@ extension Correction: EventPayload {
         EventField("replacement", "a full event object of the same type, without id: what the corrected event should have said"),
         EventField("reason", "why, in plain words"),
     ]
-    static let example = #"{"type": "correction", "id": "2024-02-01-fix-valuation", "date": "2024-02-01", "corrects": "2023-04-01-openai-tender-29b-cnbc", "reason": "the report gave 29B, not 27B", "replacement": {"type": "valuation", "date": "2023-04-01", "status": "reported", "company": "openai", "value": {"amount": "29000000000", "currency": "USD"}, "basis": "tender-offer"}}"#
+    static let example = #"{"type": "correction", "id": "2024-02-01-fix-valuation", "date": "2024-02-01", "corrects": "2023-04-28-openai-tender-27-29b", "reason": "record the top of the reported $27B-29B range", "replacement": {"type": "valuation", "date": "2023-04-28", "status": "reported", "company": "openai", "value": {"amount": "29000000000", "currency": "USD"}, "basis": "tender-offer"}}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let corrects = try r.slug("corrects", what: "event id")

@@ -41,7 +41,7 @@ protocol EventFieldReader {
     /// An optional money object.
     mutating func optionalMoney(_ key: String) throws(LedgerError) -> Money?
     /// A required stake or rate: a decimal string within 0…1.
-    mutating func fraction(_ key: String) throws(LedgerError) -> Decimal
+    mutating func fraction(_ key: String) throws(LedgerError) -> ExactDecimal
     /// Member `key` as any JSON value, null included; nil when absent.
     mutating func json(_ key: String) throws(LedgerError) -> JSONValue?
     /// Calls `body` with a reader over each object of the array `key` (required) and its offset.

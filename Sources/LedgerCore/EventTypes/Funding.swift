@@ -37,12 +37,12 @@ extension Funding: EventPayload {
         EventField("investor", "the registered party id of the investor"),
         .grouped("paid", "amount", "Money paid on the date (adds to the running total); exactly one of amount and fundedToDate"),
         .grouped("paid", "fundedToDate", "Money: the total paid so far (sets the running total); exactly one of amount and fundedToDate"),
-        .optional("commitment", "the id of the commitment event drawn on"),
+        .optional("commitment", "the id of the commitment event drawn on (it may come later in the same batch)"),
         .optional("partnership", "the registered partnership this payment belongs to"),
     ]
-    static let example = #"{"type": "funding", "id": "2025-09-30-microsoft-funded-to-date", "date": "2025-09-30", "announced": "2025-10-29", "status": "confirmed", "company": "openai", "investor": "microsoft", "fundedToDate": {"amount": "11600000000", "currency": "USD"}, "partnership": "microsoft-openai", "sources": ["Microsoft Form 10-Q for the quarter ended 2025-09-30"]}"#
+    static let example = #"{"type": "funding", "id": "example-2025-09-30-microsoft-funded-to-date", "date": "2025-09-30", "announced": "2025-10-29", "status": "confirmed", "company": "openai", "investor": "microsoft", "fundedToDate": {"amount": "11600000000", "currency": "USD"}, "partnership": "microsoft-openai", "sources": ["Microsoft Form 10-Q for the quarter ended 2025-09-30"]}"#
 
-    static let examples = [example, #"{"type": "funding", "id": "2023-09-25-amazon-funds-1-25b", "date": "2023-09-25", "company": "anthropic", "investor": "amazon", "amount": {"amount": "1250000000", "currency": "USD"}, "commitment": "2023-09-25-amazon-commitment-4b"}"#]
+    static let examples = [example, #"{"type": "funding", "id": "example-2023-09-25-amazon-funds-1-25b", "date": "2023-09-25", "company": "anthropic", "investor": "amazon", "amount": {"amount": "1250000000", "currency": "USD"}, "commitment": "example-2023-09-25-amazon-commitment-4b"}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")
@@ -80,7 +80,8 @@ extension Funding: EventPayload {
         try checker.requireParty(company, context.field("company"))
         try checker.requireParty(investor, context.field("investor"))
         if let partnership { try checker.requirePartnership(partnership, context.field("partnership")) }
-        if let commitment { try checker.requireEvent(commitment, of: .commitment, context.field("commitment")) }
+        // Like a settlement, the pledge drawn on may come later in the same batch (files are imported by name, in any order).
+        if let commitment { try checker.requireEvent(commitment, ofOneOf: [.commitment], context.field("commitment"), mayFollowInBatch: true) }
     }
 
     var body: EventBody { .funding(self) }

@@ -21,7 +21,7 @@ public struct FundingRound: Hashable, Sendable {
     /// The round's total, in its (single) currency.
     public var total: Money? {
         guard let first = investments.first else { return nil }
-        return Money(amount: investments.reduce(Decimal(0)) { $0 + $1.amount.amount }, currency: first.amount.currency)
+        return Money(amount: investments.reduce(ExactDecimal.zero) { $0 + $1.amount.amount }, currency: first.amount.currency)
     }
 
     /// The post-money valuation: stated, or pre-money plus the round's total.
@@ -80,7 +80,7 @@ extension FundingRound: EventPayload {
         .optional("postMoney", "Money: the valuation after the round (preMoney plus the round's total when both are given)"),
         .optional("partnership", "the registered partnership this round belongs to"),
     ]
-    static let example = #"{"type": "funding-round", "id": "2025-03-03-anthropic-series-e", "date": "2025-03-03", "status": "confirmed", "company": "anthropic", "round": "Series E", "instrument": "equity", "investments": [{"investor": "lightspeed", "amount": {"amount": "1000000000", "currency": "USD"}}], "preMoney": {"amount": "60500000000", "currency": "USD"}, "postMoney": {"amount": "61500000000", "currency": "USD"}, "partnership": "amazon-anthropic", "sources": ["https://www.anthropic.com/news/anthropic-raises-series-e-at-usd61-5b-post-money-valuation"]}"#
+    static let example = #"{"type": "funding-round", "id": "2025-03-03-anthropic-series-e-lead", "date": "2025-03-03", "status": "confirmed", "company": "anthropic", "round": "Series E", "instrument": "equity", "investments": [{"investor": "lightspeed", "amount": {"amount": "1000000000", "currency": "USD"}}], "preMoney": {"amount": "60500000000", "currency": "USD"}, "postMoney": {"amount": "61500000000", "currency": "USD"}, "partnership": "amazon-anthropic", "sources": ["https://www.anthropic.com/news/anthropic-raises-series-e-at-usd61-5b-post-money-valuation"]}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")

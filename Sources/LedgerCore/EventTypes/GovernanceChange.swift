@@ -88,7 +88,7 @@ extension GovernanceChange: EventPayload {
         EventField("company", "the registered party id of the company"),
         EventField("changes", "array of {role, set: name | [names] | null} or {role, add: name} or {role, remove: name}"),
     ]
-    static let example = #"{"type": "governance", "id": "2023-11-29-altman-returns", "date": "2023-11-29", "company": "openai", "changes": [{"role": "ceo", "set": "Sam Altman"}, {"role": "observer", "add": "Microsoft"}]}"#
+    static let example = #"{"type": "governance", "id": "2023-11-29-openai-ceo-and-observer", "date": "2023-11-29", "company": "openai", "changes": [{"role": "ceo", "set": "Sam Altman"}, {"role": "observer", "add": "Microsoft"}]}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")

@@ -6,7 +6,9 @@ import Foundation
 /// `thread` (the first event's id when absent). A thread is open from its first
 /// event until a later event of the thread has stage `abandoned`, or until the
 /// event named by `settledBy` (a renegotiation, funding round, valuation,
-/// commitment or recapitalization that settles it) takes effect.
+/// commitment or recapitalization that settles it) takes effect. The settling
+/// event may be appended later in the same batch; one event may settle
+/// several threads.
 public struct Negotiation: Hashable, Sendable {
     /// What the negotiation is about.
     public enum Subject: Hashable, Sendable {
@@ -57,11 +59,11 @@ extension Negotiation: EventPayload {
         EventField("stage", "talks, proposal, agreed-in-principle or abandoned"),
         .optional("party", "the registered party who seeks it"),
         .optional("thread", "an id shared by the events of one negotiation (default: this event's id)"),
-        .optional("settledBy", "the id of the renegotiation, funding-round, valuation, commitment or recapitalization that settles the thread; the thread closes on that event's date"),
+        .optional("settledBy", "the id of the renegotiation, funding-round, valuation, commitment or recapitalization that settles the thread (it may come later in the same batch); the thread closes on that event's date"),
     ]
-    static let example = #"{"type": "negotiation", "id": "2024-09-11-openai-talks-150b", "date": "2024-09-11", "status": "reported", "company": "openai", "amount": {"amount": "6500000000", "currency": "USD"}, "valuation": {"amount": "150000000000", "currency": "USD"}, "stage": "talks", "thread": "openai-2024-round", "party": "thrive", "settledBy": "2024-10-02-openai-valued-157b", "sources": ["Bloomberg, 2024-09-11"]}"#
+    static let example = #"{"type": "negotiation", "id": "example-2024-09-11-openai-talks-150b", "date": "2024-09-11", "status": "reported", "company": "openai", "amount": {"amount": "6500000000", "currency": "USD"}, "valuation": {"amount": "150000000000", "currency": "USD"}, "stage": "talks", "thread": "openai-2024-round", "party": "thrive-capital", "settledBy": "2024-10-02-openai-valued-157b", "sources": ["Bloomberg, 2024-09-11"]}"#
 
-    static let examples = [example, #"{"type": "negotiation", "id": "2025-05-06-microsoft-revenue-share-talks", "date": "2025-05-06", "status": "reported", "partnership": "microsoft-openai", "party": "openai", "proposals": [{"term": "revenue-share", "merge": {"projected-rate-2030": "0.10"}}], "stage": "proposal", "thread": "microsoft-revenue-share", "settledBy": "2025-10-28-microsoft-openai-next-chapter"}"#]
+    static let examples = [example, #"{"type": "negotiation", "id": "example-2025-05-06-microsoft-revenue-share-talks", "date": "2025-05-06", "status": "reported", "partnership": "microsoft-openai", "party": "openai", "proposals": [{"term": "revenue-share", "merge": {"projected-rate-2030": "0.10"}}], "stage": "proposal", "thread": "microsoft-revenue-share", "settledBy": "2025-10-28-microsoft-openai-definitive-agreement"}"#]
 
     /// The event types that may settle a thread.
     public static let settlingTypes: [EventType] = [.renegotiation, .fundingRound, .valuation, .commitment, .recapitalization]
@@ -133,7 +135,7 @@ extension Negotiation: EventPayload {
         case .round(let company, _, _): try checker.requireParty(company, context.field("company"))
         }
         if let party { try checker.requireParty(party, context.field("party")) }
-        if let settledBy { try checker.requireEvent(settledBy, ofOneOf: Self.settlingTypes, context.field("settledBy")) }
+        if let settledBy { try checker.requireEvent(settledBy, ofOneOf: Self.settlingTypes, context.field("settledBy"), mayFollowInBatch: true) }
     }
 
     var body: EventBody { .negotiation(self) }

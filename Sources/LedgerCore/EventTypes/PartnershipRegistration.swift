@@ -17,7 +17,7 @@ extension PartnershipRegistration: EventPayload {
         EventField("parties", "array of at least 2 registered party ids"),
         EventField("terms", "object of term name (a slug) to any JSON value: the terms in force from this date"),
     ]
-    static let example = #"{"type": "partnership", "id": "partnership-microsoft-openai", "date": "2019-07-22", "partnership": "microsoft-openai", "parties": ["microsoft", "openai"], "terms": {"cloud-exclusivity": {"provider": "azure"}}}"#
+    static let example = #"{"type": "partnership", "id": "partnership-google-openai", "date": "2025-06-10", "status": "reported", "partnership": "google-openai", "parties": ["google", "openai"], "terms": {"cloud-capacity": {"provider": "google", "scope": "additional computing capacity for OpenAI"}}, "sources": ["Reuters, 2025-06-10"]}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let id = try r.slug("partnership", what: "partnership id")
@@ -29,8 +29,13 @@ extension PartnershipRegistration: EventPayload {
         guard case .object(let terms) = termsValue else {
             throw LedgerError("must be an object of term name to value, not \(termsValue.kindName)", field: r.fieldPath("terms"))
         }
-        for name in terms.keys.sorted() { try r.validateTermName(name, field: r.fieldPath("terms.\(name)")) }
-        self.init(partnership: id, parties: parties, terms: terms)
+        var normalized = terms
+        for name in terms.keys.sorted() {
+            let path = r.fieldPath("terms.\(name)")
+            try r.validateTermName(name, field: path)
+            normalized[name] = try TermMembers.normalize(terms[name]!, path: path)
+        }
+        self.init(partnership: id, parties: parties, terms: normalized)
     }
 
     func write(into w: inout CanonicalEventWriter) {

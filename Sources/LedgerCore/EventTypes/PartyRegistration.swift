@@ -21,7 +21,7 @@ extension PartyRegistration: EventPayload {
         EventField("name", "the party's display name"),
         EventField("kind", "company, investor, nonprofit, fund or person"),
     ]
-    static let example = #"{"type": "party", "id": "party-openai", "date": "2015-12-11", "party": "openai", "name": "OpenAI", "kind": "company", "sources": ["https://openai.com/index/introducing-openai/"]}"#
+    static let example = #"{"type": "party", "id": "party-meta", "date": "2004-02-04", "party": "meta", "name": "Meta Platforms", "kind": "company", "sources": ["https://about.fb.com/company-info/"]}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         self.init(party: try r.slug("party", what: "party id"), name: try r.nonEmptyString("name"),

@@ -10,14 +10,14 @@ public struct PurchaseCommitment: Hashable, Sendable {
     public var upTo: Bool
     public var period: DatePeriod?
     /// The length in years, when no period is given (a positive decimal).
-    public var years: Decimal?
+    public var years: ExactDecimal?
     /// Capacity in words, e.g. "1 GW".
     public var capacity: String?
     /// What is bought.
     public var scope: String
     public var partnership: String?
 
-    public init(buyer: String, seller: String, amount: Money, upTo: Bool = false, period: DatePeriod? = nil, years: Decimal? = nil,
+    public init(buyer: String, seller: String, amount: Money, upTo: Bool = false, period: DatePeriod? = nil, years: ExactDecimal? = nil,
                 capacity: String? = nil, scope: String, partnership: String? = nil) {
         self.buyer = buyer; self.seller = seller; self.amount = amount; self.upTo = upTo; self.period = period
         self.years = years; self.capacity = capacity; self.scope = scope; self.partnership = partnership
@@ -38,9 +38,9 @@ extension PurchaseCommitment: EventPayload {
         EventField("scope", "what is bought, in words"),
         .optional("partnership", "the registered partnership this belongs to"),
     ]
-    static let example = #"{"type": "purchase-commitment", "id": "2025-11-03-openai-aws-38b", "date": "2025-11-03", "status": "confirmed", "buyer": "openai", "seller": "amazon", "amount": {"amount": "38000000000", "currency": "USD"}, "years": 7, "scope": "AWS infrastructure", "sources": ["https://openai.com/index/aws-and-openai-partnership/"]}"#
+    static let example = #"{"type": "purchase-commitment", "id": "example-2025-11-03-openai-aws-38b", "date": "2025-11-03", "status": "confirmed", "buyer": "openai", "seller": "amazon", "amount": {"amount": "38000000000", "currency": "USD"}, "years": 7, "scope": "AWS infrastructure", "sources": ["https://openai.com/index/aws-and-openai-partnership/"]}"#
 
-    static let examples = [example, #"{"type": "purchase-commitment", "id": "2026-05-03-anthropic-spacex-colossus", "date": "2026-05-03", "status": "estimate", "buyer": "anthropic", "seller": "spacex", "amount": {"amount": "45000000000", "currency": "USD"}, "upTo": true, "period": {"from": "2026-06-01", "to": "2029-05-31"}, "capacity": "more than 300 MW", "scope": "compute capacity on Colossus", "partnership": "spacex-anthropic"}"#]
+    static let examples = [example, #"{"type": "purchase-commitment", "id": "example-2026-05-03-anthropic-spacex-colossus", "date": "2026-05-03", "status": "estimate", "buyer": "anthropic", "seller": "spacex", "amount": {"amount": "45000000000", "currency": "USD"}, "upTo": true, "period": {"from": "2026-06-01", "to": "2029-05-31"}, "capacity": "more than 300 MW", "scope": "compute capacity on Colossus", "partnership": "spacex-anthropic"}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let buyer = try r.slug("buyer", what: "party id")
@@ -49,11 +49,11 @@ extension PurchaseCommitment: EventPayload {
         let amount = try r.money("amount")
         let upTo = try r.optionalBool("upTo")
         let period = try r.optionalPeriod("period")
-        var years: Decimal?
+        var years: ExactDecimal?
         switch try r.json("years") {
         case nil, .null?: years = nil
         case .number(let text)?:
-            let value: Decimal
+            let value: ExactDecimal
             do { value = try ExactDecimal.parse(text, what: "a number of years") } catch { throw error.at(r.fieldPath("years")) }
             guard value > 0 else { throw LedgerError("must be more than zero", field: r.fieldPath("years")) }
             years = value

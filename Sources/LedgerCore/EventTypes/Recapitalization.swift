@@ -13,8 +13,8 @@ public struct Recapitalization: Hashable, Sendable {
 /// A holder's fraction of a company.
 public struct Holding: Hashable, Sendable {
     public var holder: String
-    public var stake: Decimal
-    public init(holder: String, stake: Decimal) { self.holder = holder; self.stake = stake }
+    public var stake: ExactDecimal
+    public init(holder: String, stake: ExactDecimal) { self.holder = holder; self.stake = stake }
 }
 
 extension Recapitalization: EventPayload {
@@ -25,7 +25,7 @@ extension Recapitalization: EventPayload {
         EventField("stakes", "array of {holder: party id, stake: \"0.27\"}, each holder once, summing to at most 1"),
         .optional("basis", "free text: what the stakes are a fraction of"),
     ]
-    static let example = #"{"type": "recapitalization", "id": "2025-10-28-openai-recapitalization", "date": "2025-10-28", "company": "openai", "stakes": [{"holder": "microsoft", "stake": "0.27"}, {"holder": "openai-foundation", "stake": "0.26"}], "basis": "as-converted, fully diluted"}"#
+    static let example = #"{"type": "recapitalization", "id": "2025-10-28-openai-cap-table", "date": "2025-10-28", "company": "openai", "stakes": [{"holder": "microsoft", "stake": "0.27"}, {"holder": "openai-foundation", "stake": "0.26"}], "basis": "as-converted, fully diluted"}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")
@@ -38,7 +38,7 @@ extension Recapitalization: EventPayload {
             }
             stakes.append(Holding(holder: holder, stake: try h.fraction("stake")))
         }
-        let total = stakes.reduce(Decimal(0)) { $0 + $1.stake }
+        let total = stakes.reduce(ExactDecimal.zero) { $0 + $1.stake }
         guard total <= 1 else {
             throw LedgerError("stakes sum to \(ExactDecimal.text(total)), more than 1", field: r.fieldPath("stakes"))
         }

@@ -38,7 +38,7 @@ public struct TermChange: Hashable, Sendable {
         }
         let action: Action
         if hasSet {
-            action = .set(try c.json("set") ?? .null)
+            action = .set(try TermMembers.normalize(c.json("set") ?? .null, path: c.fieldPath("set")))
         } else if hasMerge {
             guard case .object(let members)? = try c.json("merge"), !members.isEmpty else {
                 throw LedgerError("must be a non-empty object of members, e.g. {\"rate\": \"0.20\"}", field: c.fieldPath("merge"))
@@ -46,7 +46,7 @@ public struct TermChange: Hashable, Sendable {
             for name in members.keys where name.isEmpty {
                 throw LedgerError("member names must not be empty", field: c.fieldPath("merge"))
             }
-            action = .merge(members)
+            action = .merge(try TermMembers.normalize(members: members, path: c.fieldPath("merge")))
         } else {
             guard try c.json("remove") == .bool(true) else {
                 throw LedgerError("must be true", field: c.fieldPath("remove"))

@@ -13,7 +13,7 @@ extension Retraction: EventPayload {
         EventField("retracts", "the id of the event withdrawn (not a registration, not a retraction)"),
         EventField("reason", "why, in plain words"),
     ]
-    static let example = #"{"type": "retraction", "id": "2024-03-01-retract-duplicate", "date": "2024-03-01", "retracts": "2023-04-01-openai-tender-27b-the-information", "reason": "duplicate of the CNBC report"}"#
+    static let example = #"{"type": "retraction", "id": "2024-03-01-retract-duplicate", "date": "2024-03-01", "retracts": "2023-12-01-openai-arr-1600m-the-information", "reason": "the same date has the Financial Times figure"}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         self.init(retracts: try r.slug("retracts", what: "event id"), reason: try r.nonEmptyString("reason"))

@@ -23,7 +23,7 @@ extension ValuationReport: EventPayload {
         EventField("value", "Money: the valuation"),
         EventField("basis", "post-money, tender-offer, secondary or reported"),
     ]
-    static let example = #"{"type": "valuation", "id": "2025-10-02-openai-secondary-500b", "date": "2025-10-02", "status": "reported", "company": "openai", "value": {"amount": "500000000000", "currency": "USD"}, "basis": "secondary"}"#
+    static let example = #"{"type": "valuation", "id": "2025-10-02-openai-employee-share-sale", "date": "2025-10-02", "status": "reported", "company": "openai", "value": {"amount": "500000000000", "currency": "USD"}, "basis": "secondary"}"#
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         self.init(company: try r.slug("company", what: "company id"), value: try r.money("value"),

@@ -9,16 +9,16 @@ public struct Warrant: Hashable, Sendable {
     public var company: String
     public var holder: String
     /// The stake on full exercise (a grant), or the stake exercised (an exercise).
-    public var stake: Decimal?
+    public var stake: ExactDecimal?
     /// The shares on full exercise, or exercised (a positive decimal).
-    public var shares: Decimal?
+    public var shares: ExactDecimal?
     public var exercisePrice: Money?
     public var conditions: String?
     public var expires: LedgerDate?
     /// The id of the warrant exercised; nil for a grant.
     public var exercises: String?
 
-    public init(company: String, holder: String, stake: Decimal? = nil, shares: Decimal? = nil, exercisePrice: Money? = nil,
+    public init(company: String, holder: String, stake: ExactDecimal? = nil, shares: ExactDecimal? = nil, exercisePrice: Money? = nil,
                 conditions: String? = nil, expires: LedgerDate? = nil, exercises: String? = nil) {
         self.company = company; self.holder = holder; self.stake = stake; self.shares = shares; self.exercisePrice = exercisePrice
         self.conditions = conditions; self.expires = expires; self.exercises = exercises
@@ -38,16 +38,16 @@ extension Warrant: EventPayload {
         .optional("expires", "YYYY-MM-DD: when the warrant lapses"),
         .grouped("kind", "exercises", "the id of the warrant event exercised; with it, stake or shares is required"),
     ]
-    static let example = #"{"type": "warrant", "id": "2025-10-05-amd-warrant-to-openai", "date": "2025-10-05", "status": "confirmed", "company": "amd", "holder": "openai", "shares": "160000000", "stake": "0.1", "exercisePrice": {"amount": "0.01", "currency": "USD"}, "conditions": "vests in tranches as GPUs are delivered and AMD's share price rises", "expires": "2030-10-05", "sources": ["https://ir.amd.com/news-events/press-releases/detail/1260/amd-and-openai-announce-strategic-partnership"]}"#
+    static let example = #"{"type": "warrant", "id": "example-2025-10-05-amd-warrant-to-openai", "date": "2025-10-05", "status": "confirmed", "company": "amd", "holder": "openai", "shares": "160000000", "stake": "0.1", "exercisePrice": {"amount": "0.01", "currency": "USD"}, "conditions": "vests in tranches as GPUs are delivered and AMD's share price rises", "expires": "2030-10-05", "sources": ["https://ir.amd.com/news-events/press-releases/detail/1260/amd-and-openai-announce-strategic-partnership"]}"#
 
-    static let examples = [example, #"{"type": "warrant", "id": "2027-01-01-openai-exercises-amd-warrant", "date": "2027-01-01", "company": "amd", "holder": "openai", "stake": "0.01", "exercises": "2025-10-05-amd-warrant-to-openai", "expires": "2030-10-05"}"#]
+    static let examples = [example, #"{"type": "warrant", "id": "2027-01-01-openai-exercises-amd-warrant", "date": "2027-01-01", "company": "amd", "holder": "openai", "stake": "0.01", "exercises": "example-2025-10-05-amd-warrant-to-openai", "expires": "2030-10-05"}"#]
 
     init<R: EventFieldReader>(reading r: inout R) throws(LedgerError) {
         let company = try r.slug("company", what: "company id")
         let holder = try r.slug("holder", what: "holder id")
         guard holder != company else { throw LedgerError("is the company itself; a warrant is held by another party", field: r.fieldPath("holder")) }
         let stake = r.isPresent("stake") ? try r.fraction("stake") : nil
-        var shares: Decimal?
+        var shares: ExactDecimal?
         if let text = try r.optionalString("shares") {
             do { shares = try ExactDecimal.parse(text, what: "a number of shares") } catch { throw error.at(r.fieldPath("shares")) }
             guard shares! > 0 else { throw LedgerError("must be more than zero", field: r.fieldPath("shares")) }

@@ -1,4 +1,4 @@
-/// An event that changed a fact between the two dates of a diff.
+/// An event that changed a fact: between the two dates of a diff, or a holder's stake in a stake audit.
 ///
 /// ```swift
 /// DiffCause(date: date, eventId: "r1", type: .renegotiation, status: .confirmed, sources: [])
@@ -22,6 +22,13 @@ public struct DiffCause: Hashable, Sendable {
                 status: EventStatus, sources: [String]) {
         self.date = date; self.eventId = eventId; self.correctedBy = correctedBy
         self.type = type; self.status = status; self.sources = sources
+    }
+
+    /// The event as the fold applied it: for a corrected event, the original id and the correction.
+    public init(_ effective: EffectiveEvent) {
+        let event = effective.event
+        self.init(date: event.date, eventId: event.id, correctedBy: effective.correctedBy, type: event.type,
+                  status: event.status, sources: event.sources)
     }
 
     /// `{"date", "eventId", "type", "status", "sources"}` (and `correctedBy` when set).

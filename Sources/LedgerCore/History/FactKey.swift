@@ -2,7 +2,8 @@
 ///
 /// Two states are compared fact by fact (see ``StateDiff``); the key says
 /// whose fact it is (`subject`), what kind (`aspect`) and which one (`name`:
-/// the holder, term, role, investor or revenue basis; empty for the valuation).
+/// the holder, term, role, investor, seller, warrant event, revenue basis or
+/// negotiation thread; empty for the valuation).
 ///
 /// ```swift
 /// FactKey(subject: "openai", aspect: .stake, name: "microsoft")
@@ -10,7 +11,16 @@
 public struct FactKey: Hashable, Sendable, Comparable {
     /// The kinds of fact, in the order a diff lists them.
     public enum Aspect: String, Hashable, Sendable, CaseIterable {
-        case valuation, stake, term, governance, invested, revenue
+        case valuation, stake, term, governance, invested
+        /// Money committed, conditional and funded by one investor (CONTRACT §4).
+        case funding
+        /// Compute (or anything) the company committed to buy from one seller, totals per currency.
+        case purchases
+        /// One warrant on the company's equity, by the event that granted it.
+        case warrant
+        case revenue
+        /// One negotiation thread about the company's round or the partnership's terms: its latest stage.
+        case negotiation
 
         var rank: Int { Self.allCases.firstIndex(of: self)! }
     }
@@ -19,7 +29,7 @@ public struct FactKey: Hashable, Sendable, Comparable {
     public var subject: String
     /// What kind of fact.
     public var aspect: Aspect
-    /// Which one: holder, term, role, investor or revenue basis; empty for the valuation.
+    /// Which one: holder, term, role, investor, seller, warrant event, revenue basis or thread; empty for the valuation.
     public var name: String
 
     /// Creates a key.

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Feed it every effective event in replay order. After each event it
 /// samples what the event can have moved (only companies the event names):
-/// the valuation in force, the cap table, cumulative investment. Points of
+/// the valuation in force, the cap table, cumulative investment, money
+/// committed and funded (CONTRACT §4). Points of
 /// the same date collapse to the day's last value, as the fold does.
 ///
 /// ```swift
@@ -18,7 +19,7 @@ public struct SeriesRecorder: Sendable {
 
     private struct MoneyKey: Hashable { var subject: String; var currency: String }
     private struct InvestmentKey: Hashable { var investor: String; var company: String; var currency: String }
-    private struct CapSnapshot { var date: LedgerDate; var eventId: String; var stakes: [String: Decimal] }
+    private struct CapSnapshot { var date: LedgerDate; var eventId: String; var stakes: [String: Stake] }
 
     private var valuations: [MoneyKey: [SeriesPoint]] = [:]
     private var valuationOrder: [MoneyKey] = []
@@ -26,6 +27,10 @@ public struct SeriesRecorder: Sendable {
     private var capTables: [String: [CapSnapshot]] = [:]
     private var investments: [InvestmentKey: [SeriesPoint]] = [:]
     private var investmentOrder: [InvestmentKey] = []
+    private struct FundingPoints { var committed: [SeriesPoint] = []; var funded: [SeriesPoint] = []; var pledged: [SeriesPoint] = []
+                                   var differed = false; var conditional = false }
+    private var funding: [InvestmentKey: FundingPoints] = [:]
+    private var fundingOrder: [InvestmentKey] = []
     private var governance: [GovernanceMark] = []
 
     /// An empty recorder.
@@ -44,15 +49,35 @@ public struct SeriesRecorder: Sendable {
                     if investments[key] == nil { investmentOrder.append(key) }
                     investments[key, default: []].record(SeriesPoint(date: event.date, value: money.amount, eventId: event.id))
                 }
+                sampleFunding(investor, round.company, event)
             }
+        case .commitment(let c): sampleFunding(c.investor, c.company, event)
+        case .funding(let f): sampleFunding(f.investor, f.company, event)
         case .valuation(let v): sampleCompany(v.company, event)
         case .recapitalization(let r): sampleCompany(r.company, event)
         case .governance(let g):
             governance.append(GovernanceMark(date: event.date, company: g.company, changes: g.changes,
                                              eventId: event.id, status: event.status, sources: event.sources))
         case .warrant(let w): if w.exercises != nil { sampleCompany(w.company, event) }
-        case .party, .partnership, .revenue, .renegotiation, .correction, .retraction, .commitment, .funding, .purchaseCommitment, .negotiation:
+        case .party, .partnership, .revenue, .renegotiation, .correction, .retraction, .purchaseCommitment, .negotiation:
             break
+        }
+    }
+
+    /// Samples `investor`'s committed, funded and pledged (committed + conditional) money in `company`, per currency.
+    private mutating func sampleFunding(_ investor: String, _ company: String, _ event: Event) {
+        let position = state.fundingPosition(of: investor, in: company)
+        for currency in position.currencies {
+            let amounts = position.byCurrency[currency]!
+            let key = InvestmentKey(investor: investor, company: company, currency: currency)
+            if funding[key] == nil { fundingOrder.append(key) }
+            var points = funding[key] ?? FundingPoints()
+            points.committed.record(SeriesPoint(date: event.date, value: amounts.committed, eventId: event.id))
+            points.funded.record(SeriesPoint(date: event.date, value: amounts.funded, eventId: event.id))
+            points.pledged.record(SeriesPoint(date: event.date, value: amounts.committed + amounts.conditional, eventId: event.id))
+            points.differed = points.differed || amounts.committed != amounts.funded || amounts.conditional > 0
+            points.conditional = points.conditional || amounts.conditional > 0
+            funding[key] = points
         }
     }
 
@@ -75,8 +100,9 @@ public struct SeriesRecorder: Sendable {
 
     /// The series recorded so far, named from the current state.
     ///
-    /// Investment series are kept only for partners: an investor and a
-    /// company that are both parties of one partnership.
+    /// Investment series cover every investor, partner of the company or
+    /// not. Funding is kept for the pairs whose committed and funded money
+    /// ever differed (otherwise its lines would repeat the investment line).
     public var series: ReportSeries {
         let multiCurrency = Dictionary(grouping: valuationOrder, by: \.subject).filter { $0.value.count > 1 }
         let valuationSeries = valuationOrder.sorted { ($0.subject, $0.currency) < ($1.subject, $1.currency) }.map { key in
@@ -89,11 +115,7 @@ public struct SeriesRecorder: Sendable {
             CompanyStakes(company: company, name: state.name(of: company), holders: stakeSeries(capTables[company]!))
         }
 
-        var partners: Set<[String]> = []
-        for partnership in state.partnerships.values {
-            for x in partnership.parties { for y in partnership.parties where x != y { partners.insert([x, y]) } }
-        }
-        let investmentSeries = investmentOrder.filter { partners.contains([$0.investor, $0.company]) }
+        let investmentSeries = investmentOrder
             .sorted { ($0.company, $0.investor, $0.currency) < ($1.company, $1.investor, $1.currency) }
             .map { key in
                 ChartSeries(id: "\(key.investor)-in-\(key.company)" + (key.currency == "USD" ? "" : "-\(key.currency.lowercased())"),
@@ -101,7 +123,21 @@ public struct SeriesRecorder: Sendable {
                                 + (key.currency == "USD" ? "" : " (\(key.currency))"),
                             unit: .money(currency: key.currency), points: investments[key]!)
             }
-        return ReportSeries(valuations: valuationSeries, stakes: stakes, investments: investmentSeries, governance: governance)
+        let fundingSets = fundingOrder.filter { funding[$0]!.differed }
+            .sorted { ($0.company, $0.investor, $0.currency) < ($1.company, $1.investor, $1.currency) }
+            .map { key in
+                let points = funding[key]!
+                let id = "\(key.investor)-in-\(key.company)" + (key.currency == "USD" ? "" : "-\(key.currency.lowercased())")
+                var series = [ChartSeries(id: "\(id)-committed", name: "committed", unit: .money(currency: key.currency), points: points.committed),
+                              ChartSeries(id: "\(id)-funded", name: "funded", unit: .money(currency: key.currency), points: points.funded)]
+                if points.conditional {
+                    series.append(ChartSeries(id: "\(id)-pledged", name: "pledged, with the conditional part", unit: .money(currency: key.currency),
+                                              points: points.pledged))
+                }
+                return PairFunding(investor: key.investor, company: key.company,
+                                   name: "\(state.name(of: key.investor)) → \(state.name(of: key.company))", currency: key.currency, series: series)
+            }
+        return ReportSeries(valuations: valuationSeries, stakes: stakes, investments: investmentSeries, funding: fundingSets, governance: governance)
     }
 
     /// One series per holder: from the holder's first stake on, 0 after it leaves the table.
@@ -119,7 +155,7 @@ public struct SeriesRecorder: Sendable {
             var points: [SeriesPoint] = []
             for snapshot in snapshots {
                 guard let stake = snapshot.stakes[holder] ?? (points.isEmpty ? nil : 0) else { continue }
-                points.record(SeriesPoint(date: snapshot.date, value: stake, eventId: snapshot.eventId))
+                points.record(SeriesPoint(date: snapshot.date, value: stake.rounded, eventId: snapshot.eventId))
             }
             return ChartSeries(id: holder, name: state.name(of: holder), unit: .fraction, points: points)
         }

@@ -9,26 +9,17 @@ import Foundation
 /// ```swift
 /// // microsoft: 49% → 27%, $- → $135.0B, by 2025-10-28-openai-recapitalization
 /// change.stakeFrom == nil // the holder had no recorded stake before
+/// change.cause.eventId   // "2025-10-28-openai-recapitalization"
 /// ```
 public struct StakeChange: Hashable, Sendable {
-    /// Effective date of the event.
-    public var date: LedgerDate
-    /// The event that moved it (for a corrected event, its original id).
-    public var eventId: String
-    /// The correction whose replacement was applied, if any.
-    public var correctedBy: String?
-    /// The event's type.
-    public var type: EventType
-    /// How certain the fact is.
-    public var status: EventStatus
-    /// The event's sources.
-    public var sources: [String]
+    /// The event that moved it: date, id (for a corrected event, its original id), correction, type, status, sources.
+    public var cause: DiffCause
     /// The holder (``LedgerState/otherHolders`` for the unattributed rest).
     public var holder: String
     /// Stake before; nil when the holder had none.
-    public var stakeFrom: Decimal?
+    public var stakeFrom: ExactDecimal?
     /// Stake after; nil when the holder has none.
-    public var stakeTo: Decimal?
+    public var stakeTo: ExactDecimal?
     /// Implied value before; nil when stake or valuation was unknown.
     public var valueFrom: Money?
     /// Implied value after; nil when stake or valuation is unknown.
@@ -37,11 +28,9 @@ public struct StakeChange: Hashable, Sendable {
     public var valuation: Money?
 
     /// Creates a change.
-    public init(date: LedgerDate, eventId: String, correctedBy: String? = nil, type: EventType, status: EventStatus,
-                sources: [String], holder: String, stakeFrom: Decimal?, stakeTo: Decimal?,
+    public init(cause: DiffCause, holder: String, stakeFrom: ExactDecimal?, stakeTo: ExactDecimal?,
                 valueFrom: Money?, valueTo: Money?, valuation: Money?) {
-        self.date = date; self.eventId = eventId; self.correctedBy = correctedBy; self.type = type
-        self.status = status; self.sources = sources; self.holder = holder
+        self.cause = cause; self.holder = holder
         self.stakeFrom = stakeFrom; self.stakeTo = stakeTo; self.valueFrom = valueFrom; self.valueTo = valueTo
         self.valuation = valuation
     }
@@ -53,15 +42,11 @@ public struct StakeChange: Hashable, Sendable {
     ///  "valueFrom": {…}, "valueTo": {…}, "valuation": {…}, "eventId": "…", "type": "recapitalization", …}
     /// ```
     public var json: JSONValue {
-        var object: [String: JSONValue] = [
-            "date": .string(date.text), "holder": .string(holder),
-            "from": stakeFrom.map(JSONValue.decimal) ?? .null, "to": stakeTo.map(JSONValue.decimal) ?? .null,
-            "valueFrom": valueFrom?.json ?? .null, "valueTo": valueTo?.json ?? .null,
-            "valuation": valuation?.json ?? .null,
-            "eventId": .string(eventId), "type": .string(type.rawValue), "status": .string(status.rawValue),
-            "sources": .array(sources.map(JSONValue.string)),
-        ]
-        if let correctedBy { object["correctedBy"] = .string(correctedBy) }
+        guard case .object(var object) = cause.json else { return cause.json }
+        object.merge(["holder": .string(holder),
+                      "from": stakeFrom.map(JSONValue.decimal) ?? .null, "to": stakeTo.map(JSONValue.decimal) ?? .null,
+                      "valueFrom": valueFrom?.json ?? .null, "valueTo": valueTo?.json ?? .null,
+                      "valuation": valuation?.json ?? .null]) { _, own in own }
         return .object(object)
     }
 }

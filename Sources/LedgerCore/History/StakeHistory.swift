@@ -36,9 +36,8 @@ public struct StakeHistory: Sendable {
         for holder in view.holders.map(\.holder) + gone {
             let before = previous[holder], after = current[holder]
             guard before?.stake != after?.stake || before?.value != after?.value else { continue }
-            changes.append(StakeChange(date: event.date, eventId: event.id, correctedBy: effective.correctedBy,
-                                       type: event.type, status: event.status, sources: event.sources, holder: holder,
-                                       stakeFrom: before?.stake, stakeTo: after?.stake,
+            changes.append(StakeChange(cause: DiffCause(effective), holder: holder,
+                                       stakeFrom: before?.stake.rounded, stakeTo: after?.stake.rounded,
                                        valueFrom: before?.value, valueTo: after?.value,
                                        valuation: view.valuation?.chosen.money))
         }

@@ -85,9 +85,7 @@ public struct StateDiff: Sendable {
                 alone.apply(effective)
                 let facts = alone.facts(of: id)
                 let startFacts = registers ? startFacts : baseFacts
-                let event = effective.event
-                let cause = DiffCause(date: event.date, eventId: event.id, correctedBy: effective.correctedBy,
-                                      type: event.type, status: event.status, sources: event.sources)
+                let cause = DiffCause(effective)
                 for key in moved where facts[key] != startFacts[key] { found[key, default: []].append(cause) }
             }
         }

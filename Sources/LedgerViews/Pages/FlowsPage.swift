@@ -18,7 +18,7 @@ public struct FlowsPage: LedgerPage {
 
     public init(asOf: LedgerDate, flows: [FlowView]) { self.asOf = asOf; self.flows = flows }
 
-    private func money(_ amount: Decimal, _ flow: FlowView) -> Money { Money(amount: amount, currency: flow.currency) }
+    private func money(_ amount: ExactDecimal, _ flow: FlowView) -> Money { Money(amount: amount, currency: flow.currency) }
 
     public var json: JSONValue {
         .object([

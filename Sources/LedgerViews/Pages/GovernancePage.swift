@@ -11,12 +11,14 @@ public struct GovernancePage: LedgerPage {
     public var roles: [String: RoleState]
     /// The company's display name.
     public var name: String
+    /// Why the subject is not in the state at this point (registered later, or not yet recorded), shown instead of the table.
+    public var absence: String?
 
     /// Checks `company` is a registered party and replays what it needs.
     public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> GovernancePage {
-        try store.requireRegistered(company, as: "party")
-        let state = try store.state(at: point, subject: company)
-        return GovernancePage(company: company, asOf: point.asOf, roles: state.companies[company]?.roles ?? [:], name: state.name(of: company))
+        let (state, absence) = try store.subjectState(company, as: "party", at: point)
+        return GovernancePage(company: company, asOf: point.asOf, roles: state.companies[company]?.roles ?? [:], name: state.name(of: company),
+                              absence: absence)
     }
 
     private var names: [String] { roles.keys.sorted() }
@@ -39,6 +41,7 @@ public struct GovernancePage: LedgerPage {
     }
 
     public var table: String {
+        if let absence { return absence }
         var table = TextTable(["ROLE", "HOLDERS", "SINCE", "EVENT"])
         for name in names { table.add([name, roles[name]!.holders.joined(separator: ", "), roles[name]!.since.text, roles[name]!.eventId]) }
         return "\(name) (\(company)) governance as of \(asOf)\n\n" + (names.isEmpty ? "no governance recorded" : table.rendered)

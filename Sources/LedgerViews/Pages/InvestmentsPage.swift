@@ -28,14 +28,14 @@ public struct InvestmentsPage: LedgerPage {
         public var position: FundingPosition.Amounts?
 
         /// One of the four figures as Money, or nil when unknown.
-        public func money(_ figure: KeyPath<FundingPosition.Amounts, Decimal>) -> Money? {
+        public func money(_ figure: KeyPath<FundingPosition.Amounts, ExactDecimal>) -> Money? {
             guard let currency, let position else { return nil }
             return Money(amount: position[keyPath: figure], currency: currency)
         }
     }
 
     /// The four figures of CONTRACT §4, in column order, with their JSON and CSV names.
-    static var figures: [(name: String, heading: String, path: KeyPath<FundingPosition.Amounts, Decimal>)] {
+    static var figures: [(name: String, heading: String, path: KeyPath<FundingPosition.Amounts, ExactDecimal>)] {
         [("committed", "COMMITTED", \.committed), ("conditional", "CONDITIONAL", \.conditional),
          ("funded", "FUNDED", \.funded), ("outstanding", "OUTSTANDING", \.outstanding)]
     }
@@ -46,13 +46,17 @@ public struct InvestmentsPage: LedgerPage {
     public var lines: [Line]
     /// The totals, by investor then company.
     public var totals: [Total]
+    /// Why the subject is not in the state at this point (registered later, or not yet recorded), shown instead of the table.
+    public var absence: String?
 
     /// Replays the ledger to `point` and lists the investments, optionally of one company or by one investor.
     public static func load(_ store: EventStore, company: String?, investor: String?, at point: ReplayPoint) throws -> InvestmentsPage {
         if let company { try store.requireRegistered(company, as: "party") }
         if let investor { try store.requireRegistered(investor, as: "party") }
         let state = try store.state(at: point)
-        return InvestmentsPage(state: state, asOf: point.asOf, company: company, investor: investor)
+        var page = InvestmentsPage(state: state, asOf: point.asOf, company: company, investor: investor)
+        if let company { page.absence = try store.absence(of: company, as: "party", in: state, at: point) }
+        return page
     }
 
     /// The investments in `state`, optionally of one company or by one investor.
@@ -122,6 +126,7 @@ public struct InvestmentsPage: LedgerPage {
     }
 
     public var table: String {
+        if let absence { return absence }
         var table = TextTable(["DATE", "COMPANY", "INVESTOR", "AMOUNT", "INSTRUMENT", "STATUS", "ROUND"], rightAligned: [3])
         for line in lines {
             table.add([line.record.date.text, line.company, line.investment.investor, HumanNumbers.money(line.investment.amount),

@@ -22,9 +22,7 @@ public struct NegotiationsPage: LedgerPage {
 
     /// Replays the ledger to `point` and lists the open threads about `subject` (every one when nil).
     public static func load(_ store: EventStore, subject: String?, includeClosed: Bool, at point: ReplayPoint) throws -> NegotiationsPage {
-        if let subject, try store.registeredKind(of: subject) == nil {
-            throw LedgerError("no party or partnership \"\(subject)\" is registered in this ledger")
-        }
+        if let subject { try store.requireRegisteredAtAll(subject) }
         let state = try store.state(at: point, subject: subject)
         return NegotiationsPage(asOf: point.asOf, threads: state.negotiations(about: subject, includeClosed: includeClosed).map {
             Thread(subject: $0.subject, isPartnership: $0.isPartnership, thread: $0.thread)
@@ -77,7 +75,12 @@ public struct NegotiationsPage: LedgerPage {
 
     public var table: String {
         guard !threads.isEmpty else { return "\(heading)\n\nnone" }
-        var lines = [heading]
+        return heading + "\n" + threadsTable
+    }
+
+    /// Each thread under its own heading, with a table of its stages (what `table` shows under its heading).
+    public var threadsTable: String {
+        var lines: [String] = []
         for t in threads {
             lines.append("")
             let closed = t.thread.closedOn.map { ", closed \($0) by \(t.thread.closedBy ?? "?")" } ?? ""

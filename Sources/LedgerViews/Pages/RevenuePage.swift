@@ -9,11 +9,13 @@ public struct RevenuePage: LedgerPage {
     public var asOf: LedgerDate
     /// The replayed state.
     public var state: LedgerState
+    /// Why the subject is not in the state at this point (registered later, or not yet recorded), shown instead of the table.
+    public var absence: String?
 
     /// Checks `company` is a registered party and replays what it needs.
     public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> RevenuePage {
-        try store.requireRegistered(company, as: "party")
-        return RevenuePage(company: company, asOf: point.asOf, state: try store.state(at: point, subject: company))
+        let (state, absence) = try store.subjectState(company, as: "party", at: point)
+        return RevenuePage(company: company, asOf: point.asOf, state: state, absence: absence)
     }
 
     public var json: JSONValue {
@@ -33,6 +35,7 @@ public struct RevenuePage: LedgerPage {
     }
 
     public var table: String {
+        if let absence { return absence }
         let figures = state.revenue(of: company)
         var table = TextTable(["DATE", "BASIS", "AMOUNT", "STATUS", "EVENT", "OTHER FIGURES"], rightAligned: [2])
         for (_, figure) in figures {

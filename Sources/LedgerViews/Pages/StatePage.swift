@@ -44,7 +44,7 @@ public struct StatePage: LedgerPage {
         for id in state.companyIDs {
             let view = state.capTable(of: id, asOf: asOf)
             if let v = view.valuation { rows.append([id, "valuation", v.chosen.basis, ExactDecimal.text(v.chosen.money.amount), v.chosen.money.currency]) }
-            for h in view.holders { rows.append([id, "stake", h.holder, ExactDecimal.text(h.stake), ""]) }
+            for h in view.holders { rows.append([id, "stake", h.holder, h.stake.description, ""]) }
         }
         for id in partnerships {
             for term in state.terms(of: id) { rows.append([id, "term", term.term, term.value.canonicalText, ""]) }
@@ -56,7 +56,7 @@ public struct StatePage: LedgerPage {
         var companies = TextTable(["COMPANY", "VALUATION", "TOP HOLDERS", "CEO", "LATEST REVENUE"])
         for id in state.companyIDs {
             let view = state.capTable(of: id, asOf: asOf)
-            let holders = view.isKnown ? view.holders.prefix(3).map { "\($0.holder) \(HumanNumbers.percent($0.stake))" }.joined(separator: ", ") : "unknown"
+            let holders = view.isKnown ? view.holders.prefix(3).map { "\($0.holder) \(HumanNumbers.percent($0.stake.rounded))" }.joined(separator: ", ") : "unknown"
             let revenue = state.latestRevenue(of: id).sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\(HumanNumbers.money($0.value.chosen.money)) \($0.key.rawValue) (\($0.value.chosen.date))" }.joined(separator: "; ")
             companies.add([id, HumanNumbers.money(view.valuation?.chosen.money), holders,

@@ -12,12 +12,14 @@ public struct TermsPage: LedgerPage {
     public var terms: [TermView]
     /// The partnership as registered by `asOf`, or nil when not yet in force.
     public var info: PartnershipState?
+    /// Why the subject is not in the state at this point (registered later, or not yet recorded), shown instead of the table.
+    public var absence: String?
 
     /// Checks `partnership` is registered and replays what it needs.
     public static func load(_ store: EventStore, partnership: String, at point: ReplayPoint) throws -> TermsPage {
-        try store.requireRegistered(partnership, as: "partnership")
-        let state = try store.state(at: point, subject: partnership)
-        return TermsPage(partnership: partnership, asOf: point.asOf, terms: state.terms(of: partnership), info: state.partnerships[partnership])
+        let (state, absence) = try store.subjectState(partnership, as: "partnership", at: point)
+        return TermsPage(partnership: partnership, asOf: point.asOf, terms: state.terms(of: partnership), info: state.partnerships[partnership],
+                         absence: absence)
     }
 
     public var json: JSONValue {
@@ -31,6 +33,7 @@ public struct TermsPage: LedgerPage {
     }
 
     public var table: String {
+        if let absence { return absence }
         guard let info else {
             return "\(partnership) as of \(asOf): not yet in force (no partnership event dated on or before \(asOf))"
         }

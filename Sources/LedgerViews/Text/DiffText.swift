@@ -66,6 +66,18 @@ public enum DiffText {
         case .totals(let totals)?: HumanNumbers.totals(totals)
         case .holders(let holders)?: holders.joined(separator: ", ")
         case .term(let json, _)?: ValueText.term(json)
+        case .funding(let position)?:
+            position.currencies.map { currency in
+                let amounts = position.byCurrency[currency]!
+                func money(_ amount: ExactDecimal) -> String { HumanNumbers.money(Money(amount: amount, currency: currency)) }
+                return "committed \(money(amounts.committed)), funded \(money(amounts.funded))"
+                    + (amounts.conditional > 0 ? ", conditional \(money(amounts.conditional))" : "")
+            }.joined(separator: "; ")
+        case .warrant(let w)?:
+            (w.stake.map { "\(w.holder) \(HumanNumbers.percent($0)), \(HumanNumbers.percent(w.exercisedStake)) exercised" }
+                ?? "\(w.holder) \(ExactDecimal.text(w.shares ?? 0)) shares, \(ExactDecimal.text(w.exercisedShares)) exercised")
+        case .negotiation(let stage, let status, let closedBy)?:
+            "\(stage) (\(status.rawValue))" + (closedBy.map { ", closed by \($0)" } ?? "")
         }
     }
 
@@ -82,6 +94,7 @@ public enum DiffText {
             case .totals(let totals)?: totals.amounts.map(\.description).joined(separator: "; ")
             case .holders(let holders)?: holders.joined(separator: "; ")
             case .term(let json, _)?: json.canonicalText
+            case .funding?, .warrant?, .negotiation?: value?.json.canonicalText ?? ""
             }
         }
         return [difference.key.subject, difference.key.aspect.rawValue, difference.key.name,

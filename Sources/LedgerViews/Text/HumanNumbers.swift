@@ -18,5 +18,5 @@ public enum HumanNumbers {
     }
 
     /// `27.00%`, `18.75%`.
-    public static func percent(_ fraction: Decimal) -> String { ValueText.percent(fraction) }
+    public static func percent(_ fraction: ExactDecimal) -> String { ValueText.percent(fraction) }
 }

@@ -13,18 +13,18 @@ public enum StakeAuditText {
         var table = TextTable(["DATE", "EVENT", "HOLDER", "STAKE", "IMPLIED VALUE", "VALUATION"])
         var lastEvent: String?
         for change in changes {
-            let newEvent = change.eventId != lastEvent
-            lastEvent = change.eventId
-            let event = change.eventId + (change.correctedBy.map { " (corrected by \($0))" } ?? "") + " (\(change.type.rawValue))"
-            table.add([newEvent ? change.date.text : "", newEvent ? event : "", change.holder,
+            let newEvent = change.cause.eventId != lastEvent
+            lastEvent = change.cause.eventId
+            let event = change.cause.eventId + (change.cause.correctedBy.map { " (corrected by \($0))" } ?? "") + " (\(change.cause.type.rawValue))"
+            table.add([newEvent ? change.cause.date.text : "", newEvent ? event : "", change.holder,
                        "\(percent(change.stakeFrom)) → \(percent(change.stakeTo))",
                        "\(money(change.valueFrom)) → \(money(change.valueTo))",
                        newEvent ? money(change.valuation) : ""])
         }
-        return "\(head)\n\(ValueText.count(changes.count, "move")) from \(ValueText.count(Set(changes.map(\.eventId)).count, "event"))\n\n\(table.rendered)"
+        return "\(head)\n\(ValueText.count(changes.count, "move")) from \(ValueText.count(Set(changes.map(\.cause.eventId)).count, "event"))\n\n\(table.rendered)"
     }
 
-    private static func percent(_ value: Decimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }
+    private static func percent(_ value: ExactDecimal?) -> String { value.map(HumanNumbers.percent) ?? "-" }
     private static func money(_ value: Money?) -> String { value.map { HumanNumbers.money($0) } ?? "-" }
 
     /// The CSV columns of a stake move.
@@ -34,9 +34,9 @@ public enum StakeAuditText {
     /// One stake move as CSV fields, values exact.
     public static func csvFields(_ change: StakeChange) -> [String] {
         let amount = { (money: Money?) in money.map { ExactDecimal.text($0.amount) } ?? "" }
-        return [change.date.text, change.eventId, change.type.rawValue, change.status.rawValue, change.holder,
+        return [change.cause.date.text, change.cause.eventId, change.cause.type.rawValue, change.cause.status.rawValue, change.holder,
                 change.stakeFrom.map(ExactDecimal.text) ?? "", change.stakeTo.map(ExactDecimal.text) ?? "",
                 amount(change.valueFrom), amount(change.valueTo), amount(change.valuation),
-                (change.valuation ?? change.valueTo ?? change.valueFrom)?.currency ?? "", change.correctedBy ?? ""]
+                (change.valuation ?? change.valueTo ?? change.valueFrom)?.currency ?? "", change.cause.correctedBy ?? ""]
     }
 }

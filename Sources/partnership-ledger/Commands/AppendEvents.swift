@@ -50,9 +50,9 @@ struct AppendFundingRound: AppendEventCommand {
     var instrument: Instrument = .equity
     @Option(help: "An investor id (repeat; pairs with --amount by position).") var investor: [String] = []
     @Option(parsing: .unconditionalSingleValue, help: "An investment amount, e.g. 10B (repeat; pairs with --investor).", transform: FlagValue.amount)
-    var amount: [Decimal] = []
-    @Option(parsing: .unconditional, help: "Pre-money valuation.", transform: FlagValue.amount) var preMoney: Decimal?
-    @Option(parsing: .unconditional, help: "Post-money valuation.", transform: FlagValue.amount) var postMoney: Decimal?
+    var amount: [ExactDecimal] = []
+    @Option(parsing: .unconditional, help: "Pre-money valuation.", transform: FlagValue.amount) var preMoney: ExactDecimal?
+    @Option(parsing: .unconditional, help: "Post-money valuation.", transform: FlagValue.amount) var postMoney: ExactDecimal?
     @Option(help: "The partnership this round belongs to.") var partnership: String?
     @Option(help: "ISO 4217 currency of every amount.") var currency = "USD"
 
@@ -84,7 +84,7 @@ struct AppendValuation: AppendEventCommand {
     @OptionGroup var write: WriteOptions
     @OptionGroup var event: EventFlags
     @Option(help: "The company valued.") var company: String
-    @Option(parsing: .unconditional, help: "The valuation, e.g. 500B.", transform: FlagValue.amount) var value: Decimal
+    @Option(parsing: .unconditional, help: "The valuation, e.g. 500B.", transform: FlagValue.amount) var value: ExactDecimal
     @Option(help: ArgumentHelp("post-money, tender-offer, secondary or reported (default).", valueName: "basis"),
             transform: FlagValue.choice("a valuation basis"))
     var basis: ValuationBasis = .reported
@@ -102,7 +102,7 @@ struct AppendRevenue: AppendEventCommand {
     @OptionGroup var write: WriteOptions
     @OptionGroup var event: EventFlags
     @Option(help: "The company.") var company: String
-    @Option(parsing: .unconditional, help: "The amount, e.g. 3.7B.", transform: FlagValue.amount) var amount: Decimal
+    @Option(parsing: .unconditional, help: "The amount, e.g. 3.7B.", transform: FlagValue.amount) var amount: ExactDecimal
     @Option(help: ArgumentHelp("annualized-run-rate, fiscal-year or period (with --from and --to).", valueName: "basis"),
             transform: FlagValue.choice("a revenue basis"))
     var basis: RevenueBasis
@@ -246,9 +246,9 @@ struct AppendCommitment: AppendEventCommand {
     @OptionGroup var event: EventFlags
     @Option(help: "The company.") var company: String
     @Option(help: "The investor.") var investor: String
-    @Option(parsing: .unconditional, help: "The most pledged, e.g. 4B (the conditional part included).", transform: FlagValue.amount) var amount: Decimal
+    @Option(parsing: .unconditional, help: "The most pledged, e.g. 4B (the conditional part included).", transform: FlagValue.amount) var amount: ExactDecimal
     @Flag(help: "The amount is a ceiling (\"up to\").") var upTo = false
-    @Option(parsing: .unconditional, help: "The part pledged only on a condition.", transform: FlagValue.amount) var conditional: Decimal?
+    @Option(parsing: .unconditional, help: "The part pledged only on a condition.", transform: FlagValue.amount) var conditional: ExactDecimal?
     @Option(help: "The condition, in words.") var conditions: String?
     @Option(help: ArgumentHelp("equity, convertible, profit-participation, cloud-credits or mixed.", valueName: "instrument"),
             transform: FlagValue.choice("an instrument"))
@@ -279,9 +279,9 @@ struct AppendFunding: AppendEventCommand {
     @OptionGroup var event: EventFlags
     @Option(help: "The company.") var company: String
     @Option(help: "The investor.") var investor: String
-    @Option(parsing: .unconditional, help: "Paid on the date, e.g. 1.25B (adds to the total paid).", transform: FlagValue.amount) var amount: Decimal?
+    @Option(parsing: .unconditional, help: "Paid on the date, e.g. 1.25B (adds to the total paid).", transform: FlagValue.amount) var amount: ExactDecimal?
     @Option(parsing: .unconditional, help: "The total paid so far, as a filing states it (sets the total paid).", transform: FlagValue.amount)
-    var fundedToDate: Decimal?
+    var fundedToDate: ExactDecimal?
     @Option(help: ArgumentHelp("The commitment event drawn on.", valueName: "event-id")) var commitment: String?
     @Option(help: "The partnership this payment belongs to.") var partnership: String?
     @Option(help: "ISO 4217 currency.") var currency = "USD"
@@ -310,7 +310,7 @@ struct AppendPurchaseCommitment: AppendEventCommand {
     @OptionGroup var event: EventFlags
     @Option(help: "The buyer.") var buyer: String
     @Option(help: "The seller.") var seller: String
-    @Option(parsing: .unconditional, help: "The total over the period, e.g. 250B.", transform: FlagValue.amount) var amount: Decimal
+    @Option(parsing: .unconditional, help: "The total over the period, e.g. 250B.", transform: FlagValue.amount) var amount: ExactDecimal
     @Flag(help: "The amount is a ceiling (\"up to\").") var upTo = false
     @Option(help: ArgumentHelp("Start of the period.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var from: LedgerDate?
     @Option(help: ArgumentHelp("End of the period.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var to: LedgerDate?
@@ -347,7 +347,7 @@ struct AppendWarrant: AppendEventCommand {
     @Option(help: "The holder.") var holder: String
     @Option(help: ArgumentHelp("The stake on full exercise (or exercised): 10% or 0.10.", valueName: "stake")) var stake: String?
     @Option(help: "Shares on full exercise (or exercised).") var shares: String?
-    @Option(parsing: .unconditional, help: "Exercise price per share.", transform: FlagValue.amount) var exercisePrice: Decimal?
+    @Option(parsing: .unconditional, help: "Exercise price per share.", transform: FlagValue.amount) var exercisePrice: ExactDecimal?
     @Option(help: "The conditions, in words (required on a grant).") var conditions: String?
     @Option(help: ArgumentHelp("When it lapses.", valueName: "YYYY-MM-DD"), transform: FlagValue.date) var expires: LedgerDate?
     @Option(help: ArgumentHelp("The warrant event exercised.", valueName: "event-id")) var exercises: String?
@@ -378,8 +378,8 @@ struct AppendNegotiation: AppendEventCommand {
     @Option(help: ArgumentHelp("Proposed: set a term, name=value (repeatable).", valueName: "name=value")) var set: [String] = []
     @Option(help: ArgumentHelp("Proposed: set members of a term, name=JSON object (repeatable).", valueName: "name={…}")) var merge: [String] = []
     @Option(help: ArgumentHelp("Proposed: remove a term (repeatable).", valueName: "name")) var remove: [String] = []
-    @Option(parsing: .unconditional, help: "The proposed round's size.", transform: FlagValue.amount) var amount: Decimal?
-    @Option(parsing: .unconditional, help: "The proposed valuation.", transform: FlagValue.amount) var valuation: Decimal?
+    @Option(parsing: .unconditional, help: "The proposed round's size.", transform: FlagValue.amount) var amount: ExactDecimal?
+    @Option(parsing: .unconditional, help: "The proposed valuation.", transform: FlagValue.amount) var valuation: ExactDecimal?
     @Option(help: "Who seeks it.") var party: String?
     @Option(help: "The thread id shared by the negotiation's events.") var thread: String?
     @Option(help: ArgumentHelp("The event that settles the thread.", valueName: "event-id")) var settledBy: String?

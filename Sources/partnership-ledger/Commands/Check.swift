@@ -10,7 +10,8 @@ struct Check: ParsableCommand {
             Check files (*.checks.json) hold expectations such as
               {"check": "stake", "asOf": "2025-10-28", "company": "openai",
                "holder": "microsoft", "expect": "0.27", "tolerance": "0.005"}
-            Kinds: valuation, stake, stake-value, invested, term, revenue. With no file, the bundled \
+            Kinds: valuation, stake, stake-value, invested, term, revenue, committed, funded, outstanding, \
+            purchase, negotiation, warrant. With no file, the bundled \
             Events/checks/ (the published figures of the bundled history) are checked.
             """)
 

@@ -12,29 +12,17 @@ struct Export: ParsableCommand {
             into another ledger. --with-chain adds seq, recordedAt, prevHash and hash (an archive, not importable).
             """)
 
-    /// What `export` writes.
-    enum Format: String, CaseIterable, Sendable { case jsonl, csv }
-
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var filters: LogFilterOptions
 
     @Option(name: .long, help: ArgumentHelp("jsonl (default) or csv.", valueName: "format"), transform: FlagValue.choice("an export format"))
-    var format: Format = .jsonl
+    var format: LogPage.ExportFormat = .jsonl
 
     @Flag(name: .long, help: "Include seq, recordedAt, prevHash and hash in JSON Lines.")
     var withChain = false
 
     func run() throws {
         let store = try ledger.openForReading()
-        let filter = try filters.filter(store)
-        switch format {
-        case .jsonl:
-            try store.forEachEvent(filter) { row in
-                Output.print(withChain ? try row.json().canonicalText : row.payload)
-            }
-        case .csv:
-            Output.print(CSVWriter.line(LogRowCSV.header))
-            try store.forEachEvent(filter) { row in Output.print(CSVWriter.line(LogRowCSV.fields(row))) }
-        }
+        try LogPage.export(store, try filters.filter(store), format: format, withChain: withChain, Output.printRaw)
     }
 }

@@ -13,27 +13,7 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let store = try ledger.openForReading()
-        let filter = try filters.filter(store)
-        switch output.format {
-        case .table:
-            var table = TextTable(["SEQ", "DATE", "TYPE", "STATUS", "ID", "SUMMARY"], rightAligned: [0])
-            try store.forEachEvent(filter) { row in
-                table.add([String(row.seq), row.date, row.type, row.status, row.id, (try? EventSummary.line(row.decoded())) ?? ""])
-            }
-            Output.print(table.rendered)
-        case .json:
-            // Streamed: one element at a time, so a million events never sit in memory.
-            var first = true
-            Output.printRaw("[")
-            try store.forEachEvent(filter) { row in
-                Output.printRaw((first ? "\n  " : ",\n  ") + (try row.json()).canonicalText)
-                first = false
-            }
-            Output.print(first ? "]" : "\n]")
-        case .csv:
-            Output.print(CSVWriter.line(LogRowCSV.header))
-            try store.forEachEvent(filter) { row in Output.print(CSVWriter.line(LogRowCSV.fields(row))) }
-        }
+        try LogPage.write(store, try filters.filter(store), format: output.format, Output.printRaw)
     }
 }
 
@@ -50,17 +30,6 @@ struct LogFilterOptions: ParsableArguments {
     var to: LedgerDate?
 
     func filter(_ store: EventStore) throws -> LogFilter {
-        if let party, try store.registeredKind(of: party) == nil {
-            throw LedgerError("--party: no party or partnership \"\(party)\" is registered in this ledger")
-        }
-        return LogFilter(types: type, party: party, from: from, to: to)
-    }
-}
-
-/// The CSV columns of a stored event.
-enum LogRowCSV {
-    static let header = ["seq", "id", "type", "date", "announced", "status", "recordedAt", "hash", "payload"]
-    static func fields(_ row: StoredEvent) -> [String] {
-        [String(row.seq), row.id, row.type, row.date, row.announced ?? "", row.status, row.recordedAt, row.hash, row.payload]
+        try LogPage.filter(store, types: type, party: party, from: from, to: to)
     }
 }

@@ -10,7 +10,8 @@ struct Report: ParsableCommand {
         abstract: "Write a self-contained HTML report with charts (inline SVG and CSS; no network, no JavaScript).",
         discussion: """
             Sections: valuations over time (log scale), each company's holders' stakes over time, cumulative investment \
-            by partner, a timeline of term changes and governance events, and the terms in force. \
+            by investor, committed versus funded, money in beside compute bought back (purchase commitments), a timeline \
+            of term changes, negotiations and governance events, and the terms in force. \
             Render it to PNG with Tools/render-report (headless Chromium).
             """)
 

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import LedgerCore
-import LedgerStore
 import LedgerViews
 
 /// `snapshot rebuild|clear|list`: the derived checkpoints that make as-of queries fast.
@@ -33,8 +31,7 @@ struct SnapshotRebuild: ParsableCommand {
     func run() throws {
         let started = Date()
         let report = try ledger.openForWriting().rebuildSnapshots(interval: interval)
-        Output.print("built \(report.checkpoints) snapshot\(report.checkpoints == 1 ? "" : "s") over \(report.events) events "
-            + "(\(report.parts) parts, \(HumanNumbers.bytes(report.bytes))) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        Output.print(SnapshotsPage.rebuilt(report, seconds: Date().timeIntervalSince(started)))
     }
 }
 
@@ -45,8 +42,7 @@ struct SnapshotClear: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() throws {
-        let count = try ledger.openForWriting().clearSnapshots()
-        Output.print("deleted \(count) snapshot\(count == 1 ? "" : "s")")
+        Output.print(SnapshotsPage.cleared(try ledger.openForWriting().clearSnapshots()))
     }
 }
 
@@ -57,15 +53,6 @@ struct SnapshotList: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     func run() throws {
-        let snapshots = try ledger.openForReading().snapshots()
-        guard !snapshots.isEmpty else { Output.print("no snapshots (build them with `partnership-ledger snapshot rebuild`)"); return }
-        var table = TextTable(["ID", "DATE", "SEQ", "EVENTS", "PARTS", "SIZE", "STATUS"], rightAligned: [2, 3, 4, 5])
-        for snapshot in snapshots {
-            let status = !snapshot.isReadable ? "unreadable by this version (rebuild)"
-                : snapshot.invalidFrom.map { "usable for --known-at below \($0)" } ?? "usable"
-            table.add([String(snapshot.id), snapshot.date.text, String(snapshot.seq), String(snapshot.appliedCount),
-                       String(snapshot.parts), HumanNumbers.bytes(snapshot.bytes), status])
-        }
-        Output.print(table.rendered)
+        Output.print(try SnapshotsPage.load(ledger.openForReading()).table)
     }
 }

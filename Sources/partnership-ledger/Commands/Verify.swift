@@ -1,7 +1,5 @@
 import ArgumentParser
-import LedgerCore
-import LedgerReport
-import LedgerStore
+import LedgerViews
 
 /// `verify`: recompute the hash chain; exit 2 naming the first bad seq.
 struct Verify: ParsableCommand {
@@ -24,13 +22,8 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let store = try ledger.openForReading()
-        let report = try store.verify(deep: deep, knownHead: head)
-        if let problem = report.problem {
-            throw IntegrityFailure(description: problem.description + ".")
-        }
-        var line = "ok: \(ValueText.count(Int(report.count), "event")), hash chain intact; head is seq \(report.head.seq), hash \(report.head.hash)"
-        if let head { line += "; earlier head \(head.prefix(16))… found in the chain" }
-        Output.print(line)
+        let page = try VerifyPage.load(ledger.openForReading(), deep: deep, knownHead: head)
+        if let problem = page.problem { throw IntegrityFailure(description: problem) }
+        Output.print(page.line)
     }
 }

@@ -20,7 +20,7 @@ enum FlagValue {
     ///
     /// Money flags take the next word unconditionally (`parsing: .unconditional`), so that `--amount -5B`
     /// is refused as negative rather than as a missing value; a flag in that place means the amount is missing.
-    static func amount(_ text: String) throws -> Decimal {
+    static func amount(_ text: String) throws -> ExactDecimal {
         let body = text.trimmingCharacters(in: .whitespaces)
         if body.hasPrefix("--") { throw LedgerError("the amount is missing (found the flag \(body) in its place)") }
         if body.hasPrefix("-") { throw LedgerError("\"\(text)\" is not an amount: money must not be negative") }
@@ -31,7 +31,8 @@ enum FlagValue {
     static func choice<Value: CaseIterable & RawRepresentable<String> & Sendable>(_ noun: String) -> @Sendable (String) throws -> Value {
         { text in
             guard let value = Value(rawValue: text) else {
-                throw LedgerError("\"\(text)\" is not \(noun) (one of \(values(Value.self)))")
+                let hint = Suggestion.hint(for: text, among: Value.allCases.map(\.rawValue))
+                throw LedgerError("\"\(text)\" is not \(noun)" + (hint.isEmpty ? " (one of \(values(Value.self)))" : "\(hint); it is one of \(values(Value.self))"))
             }
             return value
         }
@@ -43,7 +44,7 @@ enum FlagValue {
     }
 
     /// Money JSON for an amount already parsed by ``amount(_:)``.
-    static func money(_ amount: Decimal, currency: String) -> JSONValue {
+    static func money(_ amount: ExactDecimal, currency: String) -> JSONValue {
         Money(amount: amount, currency: currency).json
     }
 

@@ -44,6 +44,3 @@ extension Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
-
-/// The human number formats of the views, under the name the CLI's event summaries use.
-typealias HumanNumbers = LedgerViews.HumanNumbers

@@ -118,6 +118,7 @@ case("currency-lowercase", VAL('"1", "currency": "usd"').replace(', "currency": 
 case("correction-of-missing-event", '{"type": "correction", "id": "c-new", "date": "2024-01-01", "corrects": "no-such-event", "replacement": {"type": "valuation", "date": "2024-01-01", "company": "openai", "value": {"amount": "1", "currency": "USD"}, "basis": "reported"}, "reason": "r"}', "no event with id \"no-such-event\" exists")
 case("retraction-of-registration", '{"type": "retraction", "id": "x-new", "date": "2024-01-01", "retracts": "party-openai", "reason": "r"}', "registers an id other events rely on")
 case("mixed-currencies-in-round", '{"type": "funding-round", "id": "f-new", "date": "2024-01-01", "company": "openai", "round": "A", "instrument": "equity", "investments": [{"investor": "microsoft", "amount": {"amount": "1", "currency": "USD"}}, {"investor": "openai", "amount": {"amount": "1", "currency": "EUR"}}]}', "one round, one currency")
+case("amount-16-integer-digits", VAL('"1234567890123456"'), "more than 15 digits before the decimal point")
 
 for i, (name, content, expected) in enumerate(cases, 1):
     base = "%02d-%s" % (i, name)

@@ -17,7 +17,7 @@ import Testing
     @Test func dilutionAndRevaluationMoveEachHolder() throws {
         let changes = try history(F.acmeLedger(), "acme").changes
         let rows = changes.map { c in
-            "\(c.eventId) \(c.holder) \(c.stakeFrom.map(ExactDecimal.text) ?? "-")→\(c.stakeTo.map(ExactDecimal.text) ?? "-") "
+            "\(c.cause.eventId) \(c.holder) \(c.stakeFrom.map(ExactDecimal.text) ?? "-")→\(c.stakeTo.map(ExactDecimal.text) ?? "-") "
                 + "\(c.valueFrom.map { ExactDecimal.text($0.amount) } ?? "-")→\(c.valueTo.map { ExactDecimal.text($0.amount) } ?? "-")"
         }
         #expect(rows == [
@@ -46,9 +46,14 @@ import Testing
 
     @Test func bundledOpenAIRecapitalizationGivesMicrosoft27Percent() throws {
         let changes = try history(F.bundledLedger(), "openai").changes
-        let microsoft = try #require(changes.last { $0.holder == "microsoft" })
+        let microsoft = try #require(changes.last { $0.holder == "microsoft" && $0.cause.eventId == "2025-10-28-openai-recapitalization" })
         #expect(microsoft.stakeTo == F.dec("0.27"))
         #expect(microsoft.valueTo == F.usd("135000000000"))
-        #expect(microsoft.eventId == "2025-10-28-openai-recapitalization")
+        #expect(microsoft.cause.eventId == "2025-10-28-openai-recapitalization")
+        // The 2026 round ($122B at $852B post-money) then dilutes it to 0.27 × 730/852, worth 0.27 × $730B.
+        let diluted = try #require(changes.last { $0.holder == "microsoft" })
+        #expect(diluted.cause.eventId == "2026-03-31-openai-raises-122b")
+        let value = try #require(diluted.valueTo)
+        #expect(abs(value.amount - F.dec("197100000000")) < 1, "\(value.amount)")
     }
 }

@@ -96,8 +96,8 @@ struct RandomHistory {
         [.confirmed, .confirmed, .reported, .estimate].randomElement(using: &rng)!
     }
 
-    static func millions(_ rng: inout SeededRandom, _ range: ClosedRange<Int>) -> Decimal {
-        Decimal(Int.random(in: range, using: &rng)) * 1_000_000
+    static func millions(_ rng: inout SeededRandom, _ range: ClosedRange<Int>) -> ExactDecimal {
+        ExactDecimal(Int.random(in: range, using: &rng)) * 1_000_000
     }
 
     static func randomBody(of type: EventType, using rng: inout SeededRandom) -> EventBody {
@@ -106,7 +106,7 @@ struct RandomHistory {
         case .fundingRound:
             let chosen = investors.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng))
             let investments = chosen.map { Investment(investor: $0, amount: Money(amount: millions(&rng, 1...100), currency: "USD")) }
-            let total = investments.reduce(Decimal(0)) { $0 + $1.amount.amount }
+            let total = investments.reduce(ExactDecimal.zero) { $0 + $1.amount.amount }
             let preMoney = Money(amount: millions(&rng, 1...900), currency: "USD")
             let instrument = Instrument.allCases.randomElement(using: &rng)!
             let partnership = partnerships.keys.sorted().first { partnerships[$0]!.contains(company) && partnerships[$0]!.contains(chosen[chosen.startIndex]) }
@@ -128,7 +128,7 @@ struct RandomHistory {
             for holder in holders.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)) where remaining > 0 {
                 let share = Int.random(in: 1...remaining, using: &rng)
                 remaining -= share
-                stakes.append(Holding(holder: holder, stake: Decimal(share) / 20))
+                stakes.append(Holding(holder: holder, stake: ExactDecimal(share) / 20))
             }
             return .recapitalization(Recapitalization(company: company, stakes: stakes))
         case .governance:
@@ -165,7 +165,7 @@ struct RandomHistory {
                                                           amount: Money(amount: millions(&rng, 1...999), currency: "USD"), scope: "compute"))
         case .warrant:
             return .warrant(Warrant(company: company, holder: holders.randomElement(using: &rng)!,
-                                    stake: Decimal(Int.random(in: 1...50, using: &rng)) / 1000, conditions: "generated"))
+                                    stake: ExactDecimal(Int.random(in: 1...50, using: &rng)) / 1000, conditions: "generated"))
         case .negotiation:
             let stage = Negotiation.Stage.allCases.randomElement(using: &rng)!
             let thread = "thread-\(Int.random(in: 0...2, using: &rng))"

@@ -2,8 +2,13 @@ import LedgerCore
 import LedgerReport
 
 /// A one-line human summary of an event, for `log` tables.
-enum EventSummary {
-    static func line(_ event: Event) -> String {
+///
+/// ```swift
+/// EventSummary.line(event) // "amazon pledges up to $4.0B to anthropic, $2.8B conditional"
+/// ```
+public enum EventSummary {
+    /// The summary of `event`.
+    public static func line(_ event: Event) -> String {
         switch event.body {
         case .party(let p): return "\(p.name) (\(p.kind.rawValue))"
         case .partnership(let p): return "\(p.parties.joined(separator: " + ")); \(ValueText.count(p.terms.count, "term"))"
@@ -52,7 +57,8 @@ enum EventSummary {
         }
     }
 
-    static func roleText(_ change: RoleChange) -> String {
+    /// `ceo = Sam Altman`, `board + Bret Taylor`, `observer − Microsoft`.
+    public static func roleText(_ change: RoleChange) -> String {
         switch change.action {
         case .set(let names): names.isEmpty ? "\(change.role) vacant" : "\(change.role) = \(names.joined(separator: ", "))"
         case .add(let name): "\(change.role) + \(name)"
