@@ -129,17 +129,9 @@ extension EventStore {
                     if offset % 1000 == 0 { progress?(offset) }
                     let item = prepared.item, event = item.event
                     let mayExist = !startedEmpty || !batchIDHashes.insert(prepared.idHash).inserted
-                    if mayExist, let stored = try Row.fetchOne(storedByID, arguments: [event.id]) {
-                        guard skipIdentical else {
-                            throw item.locate(LedgerError("id \"\(event.id)\" is already used by another event", field: "id"))
-                        }
-                        guard stored[1] as String == prepared.payload else {
-                            throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
-                        }
-                        result.skipped.append(event.id)
-                        return
-                    }
-                    do { try checker.admitChecked(event) } catch let error as LedgerError { throw item.locate(error) }
+                    let stored: String? = mayExist ? try Row.fetchOne(storedByID, arguments: [event.id]).map { $0[1] } : nil
+                    guard try prepared.admit(storedPayload: stored, skipIdentical: skipIdentical, checker: &checker,
+                                             skipped: &result.skipped) else { return }
 
                     let seq = head.seq + 1
                     let hash = prepared.chainHash(prevHash: head.hash, seq: seq, recordedAt: recordedAt, input: &hashInput)

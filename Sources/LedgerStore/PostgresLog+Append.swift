@@ -62,17 +62,8 @@ extension PostgresLog {
                 } else {
                     stored = try session.value("SELECT payload FROM event WHERE id = \(event.id)", as: String.self)
                 }
-                if let stored {
-                    guard skipIdentical else {
-                        throw item.locate(LedgerError("id \"\(event.id)\" is already used by another event", field: "id"))
-                    }
-                    guard stored == payload else {
-                        throw item.locate(LedgerError("id \"\(event.id)\" is already stored with different content; nothing was imported (give the new event its own id, or append a correction)", field: "id"))
-                    }
-                    result.skipped.append(event.id)
-                    return
-                }
-                do { try checker.admitChecked(event) } catch let error as LedgerError { throw item.locate(error) }
+                guard try prepared.admit(storedPayload: stored, skipIdentical: skipIdentical, checker: &checker,
+                                         skipped: &result.skipped) else { return }
 
                 let seq = head.seq + 1
                 let hash = prepared.chainHash(prevHash: head.hash, seq: seq, recordedAt: recordedAt, input: &hashInput)
@@ -91,6 +82,7 @@ extension PostgresLog {
                 head = LogHead(seq: seq, hash: hash)
                 result.appended.append(AppendedEvent(seq: seq, id: event.id))
             }
+            try checker.finish()
             try rows.flush(session)
             result.head = head
             return result

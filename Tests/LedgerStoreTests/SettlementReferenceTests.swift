@@ -6,7 +6,7 @@ import Testing
 /// A negotiation's `settledBy` names the round or renegotiation that ends it, which naturally comes later, and a
 /// funding's `commitment` the pledge it draws on: within one batch (a folder imported in file-name order, whatever the
 /// names) either may name an event further on, and a name that no event of the log or the batch carries still
-/// rejects the whole batch.
+/// rejects the whole batch — in both stores (the PostgreSQL append once forgot the batch-end check).
 @Suite struct SettlementReferenceTests {
     static func talks(settledBy: String) -> Event {
         Event(id: "talks", date: day("2025-12-18"), status: .reported, sources: ["Reuters, 2025-12-18"],
@@ -14,8 +14,11 @@ import Testing
                                              stage: .talks, thread: "round", settledBy: settledBy)))
     }
 
-    @Test func talksMayNameTheRoundThatFollowsThemInTheSameBatch() throws {
-        let store = try EventStore.inMemory()
+    @Test(arguments: LedgerBackend.available)
+    func talksMayNameTheRoundThatFollowsThemInTheSameBatch(_ backend: LedgerBackend) throws {
+        let scratch = try ScratchFolder("settlement")
+        let store = try EventStore.open(path: backend.freshLocation(in: scratch))
+        defer { try? store.close() }
         _ = try store.append(batch(registrations))
         let result = try store.append(batch(Self.talks(settledBy: "priced"), valuation("priced", company: "acme", date: "2026-03-31", usd("852"))))
         #expect(result.appended.map(\.id) == ["talks", "priced"])
@@ -24,8 +27,11 @@ import Testing
         #expect(state.negotiations(includeClosed: true).first?.thread.closedBy == "priced")
     }
 
-    @Test func aSettlementNoEventCarriesRejectsTheBatch() throws {
-        let store = try EventStore.inMemory()
+    @Test(arguments: LedgerBackend.available)
+    func aSettlementNoEventCarriesRejectsTheBatch(_ backend: LedgerBackend) throws {
+        let scratch = try ScratchFolder("settlement")
+        let store = try EventStore.open(path: backend.freshLocation(in: scratch))
+        defer { try? store.close() }
         _ = try store.append(batch(registrations))
         let headBefore = try store.head()
         let error = try #require(throws: LedgerError.self) {
@@ -37,8 +43,11 @@ import Testing
         #expect(try store.head() == headBefore)
     }
 
-    @Test func aSettlementOfTheWrongTypeRejectsTheBatch() throws {
-        let store = try EventStore.inMemory()
+    @Test(arguments: LedgerBackend.available)
+    func aSettlementOfTheWrongTypeRejectsTheBatch(_ backend: LedgerBackend) throws {
+        let scratch = try ScratchFolder("settlement")
+        let store = try EventStore.open(path: backend.freshLocation(in: scratch))
+        defer { try? store.close() }
         _ = try store.append(batch(registrations))
         let error = try #require(throws: LedgerError.self) {
             try store.append(batch(Self.talks(settledBy: "party-later"), party("later")))
@@ -47,8 +56,11 @@ import Testing
         #expect(try store.count() == registrations.count)
     }
 
-    @Test func aFundingMayNameThePledgeLaterInTheBatch() throws {
-        let store = try EventStore.inMemory()
+    @Test(arguments: LedgerBackend.available)
+    func aFundingMayNameThePledgeLaterInTheBatch(_ backend: LedgerBackend) throws {
+        let scratch = try ScratchFolder("settlement")
+        let store = try EventStore.open(path: backend.freshLocation(in: scratch))
+        defer { try? store.close() }
         _ = try store.append(batch(registrations))
         let paid = Event(id: "paid", date: day("2024-03-27"), sources: ["filing"],
                          body: .funding(Funding(company: "acme", investor: "alpha", paid: .amount(usd("2.75")), commitment: "pledge")))
