@@ -143,18 +143,10 @@ extension EventStore {
                         try insertEvent.step()
                     }
                     partyIndex.add(prepared.namedIDs, seq: seq)
-                    let row = (seq: seq, id: event.id, hash: hash)
-                    if let registered = event.body.registration {
-                        try insertRegistry.execute(arguments: [registered.id, registered.kind.rawValue, row.seq])
-                    }
-                    if let target = event.body.amendedEventID {
-                        // A retraction names no ids; a correction names its replacement's.
-                        try insertAmendment.execute(arguments: [target, row.seq])
-                        try Self.indexAmendment(seq: row.seq, target: target, naming: prepared.namedIDs, db)
-                    }
-                    try invalidation.record(seq: row.seq, date: event.date, type: event.type, db)
-                    head = LogHead(seq: row.seq, hash: row.hash)
-                    result.appended.append(AppendedEvent(seq: row.seq, id: row.id))
+                    try Self.recordDerivedRows(of: event, seq: seq, naming: prepared.namedIDs, registry: insertRegistry,
+                                               amendment: insertAmendment, invalidation: &invalidation, db)
+                    head = LogHead(seq: seq, hash: hash)
+                    result.appended.append(AppendedEvent(seq: seq, id: event.id))
                 }
                 try checker.finish()
                 try partyIndex.write(insertParty)
@@ -238,6 +230,24 @@ struct PartyIndexBatch {
             try insert.step()
         }
         rows = []
+    }
+}
+
+extension EventStore {
+    /// The rows a stored event adds beside its own, the same for an append and a copy: its registry entry, its
+    /// amendment and the amendment's index, and the snapshot invalidation its date causes. (The party index is
+    /// written by each caller: batched by an append, per row by a copy.)
+    static func recordDerivedRows(of event: Event, seq: Int64, naming namedIDs: [String], registry: Statement,
+                                  amendment: Statement, invalidation: inout SnapshotInvalidation, _ db: Database) throws {
+        if let registered = event.body.registration {
+            try registry.execute(arguments: [registered.id, registered.kind.rawValue, seq])
+        }
+        if let target = event.body.amendedEventID {
+            // A retraction names no ids; a correction names its replacement's.
+            try amendment.execute(arguments: [target, seq])
+            try indexAmendment(seq: seq, target: target, naming: namedIDs, db)
+        }
+        try invalidation.record(seq: seq, date: event.date, type: event.type, db)
     }
 }
 

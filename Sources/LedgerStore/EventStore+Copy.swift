@@ -97,14 +97,8 @@ extension EventStore {
                 try insertEvent.execute(arguments: [row.seq, row.id, row.type, row.date, row.announced, row.status, row.recordedAt,
                                                     row.payload, row.prevHash, row.hash])
                 for party in Set(event.namedIDs).sorted() { try insertParty.execute(arguments: [party, row.seq]) }
-                if let registered = event.body.registration {
-                    try insertRegistry.execute(arguments: [registered.id, registered.kind.rawValue, row.seq])
-                }
-                if let target = event.body.amendedEventID {
-                    try insertAmendment.execute(arguments: [target, row.seq])
-                    try Self.indexAmendment(seq: row.seq, target: target, naming: event.namedIDs, db)
-                }
-                try invalidation.record(seq: row.seq, date: event.date, type: event.type, db)
+                try Self.recordDerivedRows(of: event, seq: row.seq, naming: event.namedIDs, registry: insertRegistry,
+                                           amendment: insertAmendment, invalidation: &invalidation, db)
             }
         } }
     }
