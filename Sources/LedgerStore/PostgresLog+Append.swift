@@ -42,6 +42,9 @@ extension PostgresLog {
             }, registeredID: { id in
                 if batch.types[id] != nil { return batch.registered[id] }
                 return try session.value("SELECT registry.id FROM registry JOIN event ON event.seq = registry.seq WHERE event.id = \(id)", as: String.self)
+            }, registry: { kind in
+                // Asked only for an unknown id, to suggest the closest known one (as SQLite does).
+                try session.rows("SELECT id FROM registry WHERE kind = \(kind.rawValue)").map { try session.decode($0, as: String.self) }
             })
 
             var result = AppendResult(appended: [], skipped: [], head: head)
