@@ -277,6 +277,27 @@ import Testing
         #expect(try store.snapshots().isEmpty)
     }
 
+    /// A PostgreSQL ledger of schema version 1 (before snapshots) answers a reader without snapshot tables,
+    /// and gains them (version 2) the first time a writer opens it.
+    @Test(.enabled(if: PostgresServer.enabled, PostgresServer.skipReason))
+    func aVersion1PostgresLedgerGainsSnapshotsWhenAWriterOpensIt() throws {
+        let url = try PostgresServer.freshDatabase()
+        try PostgresServer.psql(url, PostgresLog.schemaV1)
+        let old = try EventStore.openReadOnly(path: url)
+        #expect(try old.snapshots().isEmpty)
+        #expect(try old.state(asOf: day("2030-01-01")).appliedCount == 0)
+        try old.close()
+        let store = try EventStore.open(path: url)
+        defer { try? store.close() }
+        #expect(try PostgresServer.psql(url, "SELECT string_agg(version::text, ',' ORDER BY version) FROM ledger_schema") == "1,2")
+        _ = try store.append(batch(registrations + [
+            round("seed", company: "acme", date: "2019-01-01", investments: [("alpha", usd("10"))], postMoney: usd("40"), partnership: "alpha-acme"),
+        ]))
+        #expect(try store.rebuildSnapshots(interval: 1).checkpoints >= 2)
+        #expect(try served(store, [(day("2030-01-01"), nil)]) == 1)
+        #expect(try store.state(asOf: day("2030-01-01")) == store.state(asOf: day("2030-01-01"), useSnapshots: false))
+    }
+
     @Test(.enabled(if: PostgresServer.enabled, PostgresServer.skipReason))
     func postgresServerAnswers() throws {
         let url = try PostgresServer.freshDatabase()
