@@ -15,6 +15,7 @@ struct PostgresCLITests {
         ["revenue", "openai"], ["governance", "openai"], ["investments"], ["flows"], ["commitments"], ["negotiations", "--all"],
         ["check"], ["shares", HistoryGenerator.companyID(1)], ["terms", HistoryGenerator.partnershipID(2)],
         ["audit", HistoryGenerator.partnershipID(2)], ["revenue", HistoryGenerator.companyID(4)],
+        ["shares", HistoryGenerator.companyID(1), "--as-of", "1900-01-01"], ["revenue", "openai", "--known-at", "1"],
         ["state", "--as-of", "2015-06-30", "--known-at", "5000"], ["diff", "--from", "2001-01-01", "--to", "2019-12-31", "--known-at", "8000"],
     ]
 
