@@ -7,6 +7,11 @@ and Python's `eventsourcing`; full replay events/s against `eventsourcing`;
 as-of query latency (p50, p99) with and without snapshots; single-event CLI
 append latency; verify events/s; peak RSS of each. Prints the table and writes
 it as Markdown.
+
+With --stores, measures instead the same ledger on SQLite and on PostgreSQL side
+by side (import, snapshot rebuild, single append, full replay, as-of queries) on a
+throw-away cluster that Tools/pg-cluster starts and stops, and replaces only that
+section of the Markdown file.
 """
 import argparse
 import json
@@ -26,6 +31,9 @@ GENERATE = os.path.join(BIN, "generate-history")
 PROBE = os.path.join(BIN, "bench-probe")
 VENV_PYTHON = os.path.join(ROOT, "Tools", ".venv", "bin", "python")
 PEER = os.path.join(ROOT, "Tools", "bench-eventsourcing.py")
+PG_CLUSTER = os.path.join(ROOT, "Tools", "pg-cluster")
+STORES_BEGIN = "<!-- bench --stores: begin -->"
+STORES_END = "<!-- bench --stores: end -->"
 FLOOR = os.path.join(ROOT, "Tools", "bench-floor.py")
 
 
@@ -189,6 +197,120 @@ def measure(size, runs, work, results, log):
     os.remove(history)
 
 
+def measure_stores(size, runs, work, admin_url, results, log):
+    """One history imported into a SQLite file and a PostgreSQL database; the same commands timed on each."""
+    history = os.path.join(work, f"h{size}.jsonl")
+    companies = max(2, size // 250)
+    log(f"[{size}] generating history")
+    with open(history, "w") as target:
+        subprocess.run([GENERATE, "--events", str(size), "--seed", "1"], stdout=target, check=True)
+    for store in ("sqlite", "postgres"):
+        out = {}
+        for attempt in range(runs):
+            log(f"[{size}] {store}: import {attempt + 1}/{runs}")
+            if store == "sqlite":
+                db = os.path.join(work, f"stores{size}.sqlite")
+                remove_db(db)
+            else:
+                name = f"bench_{size}"
+                subprocess.run(["psql", "-X", "-q", "-d", admin_url, "-c", f"DROP DATABASE IF EXISTS {name}"], check=True)
+                subprocess.run(["psql", "-X", "-q", "-d", admin_url, "-c", f"CREATE DATABASE {name}"], check=True)
+                db = admin_url.replace("/postgres?", f"/{name}?")
+            seconds, rss, _ = run([LEDGER, "import", "--db", db, "--no-snapshots", history])
+            out.setdefault("import", []).append(size / seconds)
+            out.setdefault("import_rss", []).append(rss)
+            seconds, rss, _ = run([LEDGER, "snapshot", "rebuild", "--db", db])
+            out.setdefault("rebuild_s", []).append(seconds)
+        log(f"[{size}] {store}: replay and queries")
+        _, rss, text = run([PROBE, "replay", "--db", db, "--runs", str(runs)], stdout=None)
+        out["replay"] = [json.loads(text)["eventsPerSecond"]]
+        for _ in range(runs):
+            seconds, rss, _ = run([LEDGER, "state", "--db", db, "--as-of", "2199-12-31", "--no-snapshots", "--format", "json"])
+            out.setdefault("replay_cli", []).append(size / seconds)
+        for kind, count in (("subject", 100), ("state", 30)):
+            for mode, flags in (("snap", []), ("nosnap", ["--no-snapshots"])):
+                _, _, text = run([PROBE, "queries", "--db", db, "--kind", kind, "--count", str(count),
+                                  "--companies", str(companies)] + flags, stdout=None)
+                figures = json.loads(text)
+                out[f"q_{kind}_{mode}_p50"] = [figures["p50_ms"]]
+        for index in range(10):
+            seconds, _, _ = run([LEDGER, "shares", f"co-{index % companies}", "--db", db, "--as-of", f"{1990 + index}-06-30", "--format", "json"])
+            out.setdefault("q_cli", []).append(seconds * 1000)
+        log(f"[{size}] {store}: appends")
+        appends = []
+        for index in range(15):
+            seconds, rss, _ = run([LEDGER, "append", "valuation", "--db", db, "--company", "co-0", "--value", f"{index + 1}B",
+                                   "--basis", "reported", "--date", "2026-06-30", "--id", f"bench-append-{index}"])
+            appends.append(seconds * 1000)
+        out["append_p50"] = [median(appends)]
+        out["append_p99"] = [percentile(appends, 0.99)]
+        results.setdefault(size, {})[store] = {key: (max(values) if key.endswith("_rss") else median(values)) for key, values in out.items()}
+        if store == "sqlite":
+            remove_db(db)
+        else:
+            subprocess.run(["psql", "-X", "-q", "-d", admin_url, "-c", f"DROP DATABASE bench_{size}"], check=True)
+    os.remove(history)
+
+
+def stores_table(results, runs, machine):
+    sizes = sorted(results)
+    names = {1_000: "1k", 10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
+    header = "| measure | " + " | ".join(f"{names.get(size, str(size))} {store}" for size in sizes for store in ("SQLite", "PostgreSQL")) + " |"
+    lines = [header, "|---|" + "---|" * (2 * len(sizes))]
+
+    def row(label, cell):
+        lines.append(f"| {label} | " + " | ".join(cell(results[size][store]) for size in sizes for store in ("sqlite", "postgres")) + " |")
+
+    row("import, events/s (peak RSS)", lambda r: f"{rate(r['import'])} ({r['import_rss']:.0f} MB)")
+    row("snapshot rebuild after import, s", lambda r: f"{r['rebuild_s']:.2f}")
+    row("single-event CLI append p50 / p99 (process start included)", lambda r: f"{r['append_p50']:.1f} / {r['append_p99']:.1f} ms")
+    row("full replay in-process, events/s", lambda r: rate(r["replay"]))
+    row("full replay via `state --format json`, events/s", lambda r: rate(r["replay_cli"]))
+    row("as-of `shares` query p50, snapshots / none", lambda r: f"{r['q_subject_snap_p50']:.2f} / {r['q_subject_nosnap_p50']:.2f} ms")
+    row("as-of whole `state` p50, snapshots / none", lambda r: f"{r['q_state_snap_p50']:.1f} / {r['q_state_nosnap_p50']:.1f} ms")
+    row("`shares` through the CLI p50 (process start included)", lambda r: f"{r['q_cli']:.1f} ms")
+    notes = [
+        "",
+        f"Medians of {runs} runs (appends: 15, CLI queries: 10; in-process queries: 100 random `shares`, 30 whole-state). "
+        f"PostgreSQL 15 on a throw-away cluster from `Tools/pg-cluster` (loopback TCP, `fsync=off`), one connection per process. "
+        f"Machine: {machine}.",
+    ]
+    return "\n".join(lines + notes)
+
+
+def write_section(path, heading, text):
+    """Replaces the --stores section of the Markdown file (or adds it at the end), keeping everything else."""
+    existing = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
+    section = f"{STORES_BEGIN}\n{heading}\n\n{text}\n{STORES_END}"
+    if STORES_BEGIN in existing and STORES_END in existing:
+        before, rest = existing.split(STORES_BEGIN, 1)
+        updated = before + section + rest.split(STORES_END, 1)[1]
+    else:
+        updated = existing.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w") as out:
+        out.write(updated)
+
+
+def run_stores(sizes, runs, work, markdown, log):
+    # In /tmp: as root the server runs as `postgres`, which must reach the folder.
+    cluster = tempfile.mkdtemp(prefix="bench-pg-")
+    admin_url = subprocess.run([PG_CLUSTER, "start", cluster], check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    load = os.getloadavg()[0]
+    results = {}
+    try:
+        for size in sizes:
+            measure_stores(size, runs, work, admin_url, results, log)
+    finally:
+        subprocess.run([PG_CLUSTER, "stop", cluster], check=False)
+        shutil.rmtree(cluster, ignore_errors=True)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, load average before the run " \
+              f"{load:.1f}, after {os.getloadavg()[0]:.1f}"
+    text = stores_table(results, runs, machine)
+    print(text)
+    write_section(markdown, "## SQLite and PostgreSQL side by side (issue 14), `Tools/bench --stores`", text)
+    log(f"done; wrote the --stores section of {markdown}")
+
+
 def rate(value):
     return f"{value / 1e6:.2f}M/s" if value >= 1e6 else f"{value / 1e3:.1f}k/s"
 
@@ -262,10 +384,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="skip the 1M-event history")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--stores", action="store_true", help="only SQLite and PostgreSQL side by side (starts its own cluster)")
+    parser.add_argument("--sizes", help="comma-separated history sizes instead of the default ones (e.g. 1000,10000)")
     parser.add_argument("--markdown", default=os.path.join(ROOT, "Tools", "bench-results.md"))
     parser.add_argument("--json", default=os.path.join(ROOT, "Tools", "bench-out", "results.json"))
     args = parser.parse_args()
     sizes = [1_000, 10_000, 100_000] + ([] if args.quick else [1_000_000])
+    if args.sizes:
+        sizes = sorted(int(size) for size in args.sizes.split(","))
     work = os.path.join(ROOT, "Tools", "bench-out")
     os.makedirs(work, exist_ok=True)
     started = time.time()
@@ -273,6 +399,9 @@ def main():
     def log(message):
         print(f"bench {time.time() - started:6.0f}s {message}", file=sys.stderr, flush=True)
 
+    if args.stores:
+        run_stores(sizes, args.runs, work, args.markdown, log)
+        return
     results = {}
     for size in sizes:
         measure(size, args.runs, work, results, log)

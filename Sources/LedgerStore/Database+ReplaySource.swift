@@ -55,13 +55,5 @@ extension Database: ReplaySource {
 
     func hasSubjectIndex() throws -> Bool { try EventStore.hasSubjectIndex(self) }
 
-    func usableCheckpoint(asOf: LedgerDate, maxSeq: Int64) throws -> Checkpoint? {
-        try EventStore.usableCheckpoint(self, asOf: asOf, maxSeq: maxSeq)
-    }
-
-    func loadCheckpoint(_ checkpoint: Checkpoint) throws -> LedgerState? { try EventStore.loadCheckpoint(self, checkpoint) }
-
-    func loadSubject(_ subject: String, at checkpoint: Checkpoint) throws -> LedgerState? {
-        try EventStore.loadSubject(self, subject, at: checkpoint)
-    }
+    func head() throws -> LogHead { try EventStore.head(self) }
 }

@@ -90,7 +90,13 @@ extension EventStore {
 
     /// The stored event that registered party or partnership `id`, if one did.
     public func registrationEvent(of id: String) throws -> StoredEvent? {
-        try read { db in
+        if case .postgres(let log) = backend {
+            return try log.reading { session in
+                guard let seq = try session.value("SELECT seq FROM registry WHERE id = \(id)", as: Int64.self) else { return nil }
+                return try session.storedEvents(LogFilter(), after: seq - 1, limit: 1).first
+            }
+        }
+        return try read { db in
             try Row.fetchOne(db, sql: "SELECT \(StoredEvent.columns) FROM event WHERE seq = (SELECT seq FROM registry WHERE id = ?)",
                              arguments: [id]).map(StoredEvent.init(row:))
         }
@@ -98,12 +104,22 @@ extension EventStore {
 
     /// When the first event of the log was recorded (nil for an empty ledger).
     public func firstRecordedAt() throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT recordedAt FROM event ORDER BY seq LIMIT 1") }
+        if case .postgres(let log) = backend {
+            return try log.reading { try $0.value("SELECT recordedAt FROM event ORDER BY seq LIMIT 1", as: String.self) }
+        }
+        return try read { db in try String.fetchOne(db, sql: "SELECT recordedAt FROM event ORDER BY seq LIMIT 1") }
     }
 
     /// The registered party and partnership ids, or those of one `kind` ("party" or "partnership"), sorted.
     public func registeredIDs(kind: String? = nil) throws -> [String] {
-        try read { db in
+        if case .postgres(let log) = backend {
+            return try log.reading { session in
+                let rows = try kind.map { try session.rows("SELECT id FROM registry WHERE kind = \($0) ORDER BY id") }
+                    ?? session.rows("SELECT id FROM registry ORDER BY id")
+                return try rows.map { try session.decode($0, as: String.self) }
+            }
+        }
+        return try read { db in
             if let kind { return try String.fetchAll(db, sql: "SELECT id FROM registry WHERE kind = ? ORDER BY id", arguments: [kind]) }
             return try String.fetchAll(db, sql: "SELECT id FROM registry ORDER BY id")
         }

@@ -1,5 +1,4 @@
 import Foundation
-internal import GRDB
 import LedgerCore
 
 /// One snapshot checkpoint, as `snapshot list` shows it.
@@ -35,7 +34,7 @@ public struct SnapshotBuildReport: Hashable, Sendable {
 }
 
 /// Which part of the state a snapshot part holds.
-enum SnapshotPartKind: Int64 {
+enum SnapshotPartKind: Int64, Sendable {
     case party = 0, partnership = 1, company = 2
 }
 
@@ -51,29 +50,17 @@ extension EventStore {
     /// Deletes every snapshot; returns how many checkpoints there were.
     @discardableResult
     public func clearSnapshots() throws -> Int {
-        guard keepsSnapshots else { return 0 }
-        return try write { db in
-            guard try Self.hasSnapshotTables(db) else { return 0 }
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot") ?? 0
-            try db.execute(sql: "DELETE FROM snapshot_part; DELETE FROM snapshot")
-            return count
+        try writingSnapshots { storage in
+            guard try storage.hasSnapshotTables() else { return 0 }
+            return try storage.deleteSnapshots()
         }
     }
 
     /// The snapshot checkpoints, oldest first.
     public func snapshots() throws -> [SnapshotInfo] {
-        guard keepsSnapshots else { return [] }
-        return try read { db in
-            guard try Self.hasSnapshotTables(db) else { return [] }
-            return try Row.fetchAll(db, sql: """
-                SELECT s.id, s.date, s.seq, s.invalidFrom, s.appliedCount, s.format,
-                       (SELECT count(*) FROM snapshot_part p WHERE p.snapshot = s.id),
-                       (SELECT coalesce(sum(length(body)), 0) FROM snapshot_part p WHERE p.snapshot = s.id)
-                FROM snapshot s ORDER BY s.date, s.id
-                """).map { row in
-                SnapshotInfo(id: row[0], date: try LedgerDate(parsing: row[1]), seq: row[2], invalidFrom: row[3], appliedCount: row[4],
-                             parts: row[6], bytes: row[7], isReadable: (row[5] as String) == Self.snapshotFormat)
-            }
+        try replaying { storage in
+            guard try storage.hasSnapshotTables() else { return [] }
+            return try storage.snapshotList(format: Self.snapshotFormat)
         }
     }
 
@@ -83,23 +70,20 @@ extension EventStore {
     /// never reads them. A checkpoint is written only between two effective
     /// dates (it holds every event of its date), and the last one holds the
     /// whole log. Each checkpoint stores only the parties, partnerships and
-    /// companies that changed since the previous one.
-    ///
-    /// Only SQLite ledgers keep snapshots: on PostgreSQL this is refused with a plain message (queries replay the log there).
+    /// companies that changed since the previous one. The same policy for
+    /// both backends; appends wait while it runs (readers do not).
     public func rebuildSnapshots(interval: Int? = nil) throws -> SnapshotBuildReport {
-        guard keepsSnapshots else {
-            throw LedgerError("snapshots are kept only in SQLite ledgers; a PostgreSQL ledger (\(postgresURL ?? "")) replays its log for every query")
-        }
-        return try write { db in
-            try db.execute(sql: "DELETE FROM snapshot_part; DELETE FROM snapshot")
-            let head = try Self.head(db).seq
+        try writingSnapshots { storage in
+            try storage.lockAppends()
+            _ = try storage.deleteSnapshots()
+            let head = try storage.head().seq
             // A state shape the codec does not cover gets no snapshots (queries replay the log).
             guard head > 0, StateCodec.coversCurrentLayout else { return SnapshotBuildReport(checkpoints: 0, parts: 0, bytes: 0, events: 0) }
             let every = interval ?? Self.defaultSnapshotInterval(eventCount: Int(head))
-            var builder = try SnapshotBuilder(db, head: head)
+            var builder = try SnapshotBuilder(storage, head: head)
             var state = LedgerState()
             var sinceCheckpoint = 0
-            try Replay(scope: .wholeLog, asOf: Replay.endOfTime, maxSeq: head).forEachEffective(db, betweenDates: { date, flush in
+            try Replay(scope: .wholeLog, asOf: Replay.endOfTime, maxSeq: head).forEachEffective(storage, betweenDates: { date, flush in
                 guard sinceCheckpoint >= every else { return }
                 try flush()
                 try builder.checkpoint(state, date: date)
@@ -114,43 +98,55 @@ extension EventStore {
         }
     }
 
+    /// Runs `body` on the backend's snapshot storage and replay source, in one write transaction.
+    private func writingSnapshots<T>(_ body: (any ReplaySource) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite: return try write { db in try body(db) }
+        case .postgres(let log): return try log.writing { session in try body(session) }
+        }
+    }
+
     /// The snapshot format this build writes and reads: the coder's version and the state's shape.
     static let snapshotFormat = StateCodec.format + ";" + LedgerState.layoutFingerprint
+}
 
+extension SnapshotStorage {
     /// The best usable checkpoint for a replay to `asOf` known at `maxSeq`: the latest one dated on or before `asOf`.
-    static func usableCheckpoint(_ db: Database, asOf: LedgerDate, maxSeq: Int64) throws -> Checkpoint? {
-        guard StateCodec.coversCurrentLayout, try hasSnapshotTables(db) else { return nil }
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, generation, date, seq, appliedCount, lastDate FROM snapshot
-            WHERE date <= ? AND seq <= ? AND (invalidFrom IS NULL OR invalidFrom > ?) AND format = ?
-            ORDER BY date DESC, id DESC LIMIT 1
-            """), arguments: [asOf.text, maxSeq, maxSeq, snapshotFormat])
-        guard let row else { return nil }
-        return Checkpoint(id: row[0], generation: row[1], date: try LedgerDate(parsing: row[2]), seq: row[3],
-                          appliedCount: row[4], lastDate: try (row[5] as String?).map { try LedgerDate(parsing: $0) })
+    func usableCheckpoint(asOf: LedgerDate, maxSeq: Int64) throws -> Checkpoint? {
+        guard StateCodec.coversCurrentLayout, try hasSnapshotTables() else { return nil }
+        return try latestCheckpoint(asOf: asOf, maxSeq: maxSeq, format: EventStore.snapshotFormat)
     }
 
     /// The whole state as of a checkpoint; nil when the snapshot cannot be read (a cache miss, never an answer).
-    static func loadCheckpoint(_ db: Database, _ checkpoint: Checkpoint) throws -> LedgerState? {
+    func loadCheckpoint(_ checkpoint: Checkpoint) throws -> LedgerState? {
         var state = LedgerState()
         state.appliedCount = checkpoint.appliedCount
         state.lastDate = checkpoint.lastDate
-        // The latest part of each party, partnership and company up to the checkpoint (read bodies only for those).
-        let parts = try db.cachedStatement(sql: """
-            SELECT p.kind, p.key, p.body
-            FROM (SELECT kind, key, max(snapshot) AS latest FROM snapshot_part WHERE snapshot BETWEEN ? AND ? GROUP BY kind, key) AS m
-            JOIN snapshot_part AS p ON p.kind = m.kind AND p.key = m.key AND p.snapshot = m.latest
-            """)
-        parts.arguments = [checkpoint.generation, checkpoint.id]
+        // The latest part of each party, partnership and company up to the checkpoint.
         do {
-            try parts.forEachRawRow { row in
-                guard let key = row.string(1), let kind = SnapshotPartKind(rawValue: row.int64(0)) else { throw StateCodecError() }
-                let body = row.bytes(2)
+            try forEachLatestPart(generation: checkpoint.generation, through: checkpoint.id) { kind, key, body in
+                guard let kind = SnapshotPartKind(rawValue: kind) else { throw StateCodecError() }
                 switch kind {
                 case .party: state.parties[key] = try StateCodec.readParty(from: body)
                 case .partnership: state.partnerships[key] = try StateCodec.readPartnership(from: body)
                 case .company: state.companies[key] = try StateCodec.readCompany(from: body)
                 }
+            }
+        } catch is StateCodecError {
+            return nil
+        }
+        return state
+    }
+
+    /// The subject's company and partnership as of a checkpoint; nil when the snapshot cannot be read.
+    func loadSubject(_ subject: String, at checkpoint: Checkpoint) throws -> LedgerState? {
+        var state = LedgerState()
+        do {
+            try latestPart(kind: SnapshotPartKind.partnership.rawValue, key: subject, generation: checkpoint.generation, through: checkpoint.id) { body in
+                state.partnerships[subject] = try StateCodec.readPartnership(from: body)
+            }
+            try latestPart(kind: SnapshotPartKind.company.rawValue, key: subject, generation: checkpoint.generation, through: checkpoint.id) { body in
+                state.companies[subject] = try StateCodec.readCompany(from: body)
             }
         } catch is StateCodecError {
             return nil
@@ -171,29 +167,23 @@ struct Checkpoint {
 
 /// Writes the checkpoints of one rebuild: the parts that changed since the previous checkpoint.
 private struct SnapshotBuilder {
-    let db: Database
+    let storage: any SnapshotStorage
     let head: Int64
     let generation: Int64
     var nextID: Int64
     var touched: Set<String> = []
     var buffer: [UInt8] = []
+    var pending: [SnapshotPart] = []
     var checkpoints = 0
     var parts = 0
     var bytes = 0
-    let insertSnapshot: Statement
-    let insertPart: Statement
     let createdAt = Timestamp.now().text
 
-    init(_ db: Database, head: Int64) throws {
-        self.db = db
+    init(_ storage: any SnapshotStorage, head: Int64) throws {
+        self.storage = storage
         self.head = head
-        generation = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM snapshot")) ?? 1
+        generation = try storage.nextSnapshotID()
         nextID = generation
-        insertSnapshot = try db.makeStatement(sql: """
-            INSERT INTO snapshot (id, generation, date, seq, invalidFrom, format, appliedCount, lastDate, createdAt)
-            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)
-            """)
-        insertPart = try db.makeStatement(sql: "INSERT INTO snapshot_part (kind, key, snapshot, body) VALUES (?, ?, ?, ?)")
     }
 
     /// Notes the ids an applied event may have changed (everything it names).
@@ -204,19 +194,22 @@ private struct SnapshotBuilder {
     mutating func checkpoint(_ state: LedgerState, date: LedgerDate) throws {
         let id = nextID
         nextID += 1
-        try insertSnapshot.execute(arguments: [id, generation, date.text, head, EventStore.snapshotFormat, state.appliedCount,
-                                               state.lastDate?.text, createdAt])
+        try storage.insertCheckpoint(Checkpoint(id: id, generation: generation, date: date, seq: head, appliedCount: state.appliedCount,
+                                                lastDate: state.lastDate),
+                                     format: EventStore.snapshotFormat, createdAt: createdAt)
         for key in touched.sorted() {
-            if let party = state.parties[key] { StateCodec.write(party, into: &buffer); try write(.party, key, id) }
-            if let partnership = state.partnerships[key] { StateCodec.write(partnership, into: &buffer); try write(.partnership, key, id) }
-            if let company = state.companies[key] { StateCodec.write(company, into: &buffer); try write(.company, key, id) }
+            if let party = state.parties[key] { StateCodec.write(party, into: &buffer); add(.party, key, id) }
+            if let partnership = state.partnerships[key] { StateCodec.write(partnership, into: &buffer); add(.partnership, key, id) }
+            if let company = state.companies[key] { StateCodec.write(company, into: &buffer); add(.company, key, id) }
         }
+        try storage.insertParts(pending)
+        pending.removeAll(keepingCapacity: true)
         touched.removeAll(keepingCapacity: true)
         checkpoints += 1
     }
 
-    private mutating func write(_ kind: SnapshotPartKind, _ key: String, _ id: Int64) throws {
-        try insertPart.execute(arguments: [kind.rawValue, key, id, Data(buffer)])
+    private mutating func add(_ kind: SnapshotPartKind, _ key: String, _ id: Int64) {
+        pending.append(SnapshotPart(kind: kind, key: key, snapshot: id, body: buffer))
         parts += 1
         bytes += buffer.count
         buffer.removeAll(keepingCapacity: true)
@@ -236,15 +229,14 @@ struct SnapshotInvalidation {
     private var earliestDate: LedgerDate?
     private var sawAmendment = false
 
-    mutating func record(seq: Int64, date: LedgerDate, type: EventType, _ db: Database) throws {
+    mutating func record(seq: Int64, date: LedgerDate, type: EventType, _ storage: some SnapshotStorage) throws {
         if type == .correction || type == .retraction {
             guard !sawAmendment else { return }
             sawAmendment = true
-            try db.cachedStatement(sql: "UPDATE snapshot SET invalidFrom = ? WHERE invalidFrom IS NULL").execute(arguments: [seq])
+            try storage.invalidateSnapshots(from: seq, datedFrom: nil)
         } else if earliestDate.map({ date < $0 }) ?? true {
             earliestDate = date
-            try db.cachedStatement(sql: "UPDATE snapshot SET invalidFrom = ? WHERE invalidFrom IS NULL AND date >= ?")
-                .execute(arguments: [seq, date.text])
+            try storage.invalidateSnapshots(from: seq, datedFrom: date)
         }
     }
 }

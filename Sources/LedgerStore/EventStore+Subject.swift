@@ -38,29 +38,6 @@ extension EventStore {
         }
     }
 
-    /// The subject's company and partnership as of a checkpoint; nil when the snapshot cannot be read.
-    static func loadSubject(_ db: Database, _ subject: String, at checkpoint: Checkpoint) throws -> LedgerState? {
-        var state = LedgerState()
-        let part = try db.cachedStatement(sql: """
-            SELECT body FROM snapshot_part WHERE kind = ? AND key = ? AND snapshot BETWEEN ? AND ? ORDER BY snapshot DESC LIMIT 1
-            """)
-        do {
-            for kind in [SnapshotPartKind.partnership, .company] {
-                part.arguments = [kind.rawValue, subject, checkpoint.generation, checkpoint.id]
-                try part.forEachRawRow { row in
-                    switch kind {
-                    case .partnership: state.partnerships[subject] = try StateCodec.readPartnership(from: row.bytes(0))
-                    case .company: state.companies[subject] = try StateCodec.readCompany(from: row.bytes(0))
-                    case .party: break
-                    }
-                }
-            }
-        } catch is StateCodecError {
-            return nil
-        }
-        return state
-    }
-
     /// The corrections and retractions that can change what `subject`'s events say, resolved.
     ///
     /// Those recorded under the subject (their target or their replacement

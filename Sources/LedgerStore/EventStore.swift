@@ -90,12 +90,6 @@ public struct EventStore: Sendable {
         return nil
     }
 
-    /// Whether this store keeps snapshots (SQLite); a PostgreSQL ledger always replays the log.
-    public var keepsSnapshots: Bool {
-        if case .sqlite = backend { return true }
-        return false
-    }
-
     /// On PostgreSQL: creates the writer and reader roles when missing and grants them this ledger.
     /// Nil for SQLite, where file permissions decide who may write.
     public func grantRoles() throws -> PostgresRoles? {

@@ -7,16 +7,17 @@ extension PostgresLog {
 
     /// Appends the events `produce` hands over as one transaction: the PostgreSQL form of the store's append.
     ///
-    /// Takes `LOCK TABLE event IN EXCLUSIVE MODE` first, so appends from any
+    /// Takes `LOCK TABLE event IN EXCLUSIVE MODE` first (``PostgresSession/lockAppends()``), so appends from any
     /// number of clients get gap-free seqs in commit order while readers go on
     /// reading; the head, `expecting`, the recorded time and every reference
     /// are checked inside that lock. The rows go in as multi-row inserts of
     /// ``insertChunk`` events; the server's trigger checks each one is the next
-    /// seq chained to the one before. Any error rolls the whole batch back.
+    /// seq chained to the one before. The snapshots an event makes stale are
+    /// marked as it is stored (``SnapshotInvalidation``). Any error rolls the whole batch back.
     func append(skipIdentical: Bool, expecting: ExpectedHead?, progress: ((Int) -> Void)?, naming: Set<String>?,
                 _ produce: ((PreparedEvent) throws -> Void) throws -> Void) throws -> AppendResult {
         try writing { session in
-            try session.execute("LOCK TABLE event IN EXCLUSIVE MODE")
+            try session.lockAppends()
             var head = try session.head()
             try EventStore.check(head, against: expecting)
             let lastRecorded = try session.value("SELECT recordedAt FROM event ORDER BY seq DESC LIMIT 1", as: String.self)
@@ -41,9 +42,13 @@ extension PostgresLog {
             }, registeredID: { id in
                 if batch.types[id] != nil { return batch.registered[id] }
                 return try session.value("SELECT registry.id FROM registry JOIN event ON event.seq = registry.seq WHERE event.id = \(id)", as: String.self)
+            }, registry: { kind in
+                // Asked only for an unknown id, to suggest the closest known one (as SQLite does).
+                try session.rows("SELECT id FROM registry WHERE kind = \(kind.rawValue)").map { try session.decode($0, as: String.self) }
             })
 
             var result = AppendResult(appended: [], skipped: [], head: head)
+            var invalidation = SnapshotInvalidation()
             let startedEmpty = head.seq == 0
             var rows = PendingRows()
             var offset = 0
@@ -78,6 +83,7 @@ extension PostgresLog {
                     try rows.flush(session)
                     try Self.indexAmendment(seq: seq, target: target, naming: prepared.namedIDs, session)
                 }
+                try invalidation.record(seq: seq, date: event.date, type: event.type, session)
                 if rows.count >= Self.insertChunk { try rows.flush(session) }
                 head = LogHead(seq: seq, hash: hash)
                 result.appended.append(AppendedEvent(seq: seq, id: event.id))
@@ -108,11 +114,13 @@ extension PostgresLog {
     /// The rows must continue the log (the trigger refuses anything else); their indexes are rebuilt from the payloads.
     func appendStored(_ stored: [StoredEvent]) throws {
         try writing { session in
-            try session.execute("LOCK TABLE event IN EXCLUSIVE MODE")
+            try session.lockAppends()
             try EventStore.checkContinues(try session.head(), with: stored)
             var rows = PendingRows()
+            var invalidation = SnapshotInvalidation()
             for row in stored {
                 let event = try row.decoded()
+                try invalidation.record(seq: row.seq, date: event.date, type: event.type, session)
                 rows.add(row, naming: event.namedIDs, registration: event.body.registration.map { ($0.id, $0.kind.rawValue) })
                 if let target = event.body.amendedEventID {
                     try rows.flush(session)

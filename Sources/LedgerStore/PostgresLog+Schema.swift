@@ -15,8 +15,9 @@ public enum PostgresRoles: Hashable, Sendable {
 }
 
 extension PostgresLog {
-    /// The schema versions this build knows. Version 1 is the SQLite schema's current shape (v5) in PostgreSQL terms.
-    static let knownVersions: Set<Int32> = [1]
+    /// The schema versions this build knows. Version 1 is the SQLite schema's current shape (v5) in PostgreSQL terms
+    /// without snapshots; version 2 adds the snapshot tables.
+    static let knownVersions: Set<Int32> = [1, 2]
 
     /// Creates the ledger's tables, functions and triggers when the database has none (idempotent, safe
     /// when several clients initialise at once: they serialize on an advisory lock).
@@ -30,9 +31,12 @@ extension PostgresLog {
             let exists = try session.value("SELECT to_regclass('ledger_schema') IS NOT NULL", as: Bool.self) ?? false
             if exists {
                 try Self.checkVersions(session)
-                return
+            } else {
+                try session.execute(script: Self.schemaV1)
             }
-            try session.execute(script: Self.schemaV1)
+            if try session.value("SELECT max(version) FROM ledger_schema", as: Int32.self) == 1 {
+                try session.execute(script: Self.schemaV2)
+            }
         }
     }
 
@@ -58,7 +62,8 @@ extension PostgresLog {
     /// Creates the writer and reader roles when missing and grants them this ledger's tables.
     ///
     /// The writer gets SELECT and INSERT, plus UPDATE on `event` only because PostgreSQL 15 asks for
-    /// it to `LOCK TABLE … IN EXCLUSIVE MODE` (the triggers still refuse every update). The reader gets SELECT.
+    /// it to `LOCK TABLE … IN EXCLUSIVE MODE` (the triggers still refuse every update), and every right on
+    /// the snapshot tables (derived data an append invalidates and a rebuild replaces). The reader gets SELECT.
     func grantRoles() throws -> PostgresRoles {
         do {
             return try writing { session in
@@ -70,6 +75,7 @@ extension PostgresLog {
                     GRANT SELECT ON ledger_schema, event, event_party, registry, amendment, amendment_party TO \(PostgresRoles.readerRole), \(PostgresRoles.writerRole);
                     GRANT INSERT ON event, event_party, registry, amendment, amendment_party TO \(PostgresRoles.writerRole);
                     GRANT UPDATE ON event TO \(PostgresRoles.writerRole);
+                    \(Self.snapshotGrants)
                     """)
                 return .granted
             }
@@ -77,6 +83,47 @@ extension PostgresLog {
             return .notPermitted
         }
     }
+
+    /// What the roles may do with the snapshot tables.
+    static let snapshotGrants = """
+        GRANT SELECT ON snapshot, snapshot_part TO \(PostgresRoles.readerRole);
+        GRANT SELECT, INSERT, UPDATE, DELETE ON snapshot, snapshot_part TO \(PostgresRoles.writerRole);
+        """
+
+    /// Version 2: the snapshot tables (the SQLite schema's, from its v3). A checkpoint holds every event with
+    /// date <= `date` recorded by `seq`; it is usable for a replay to as-of D >= date known at K >= seq while
+    /// `invalidFrom` (the first later event dated on or before `date`, or the first later correction or
+    /// retraction) is NULL or > K. No trigger guards them: snapshots may be deleted and rebuilt at any time.
+    /// Roles that `init` created before this version get their grants here.
+    static let schemaV2 = """
+        INSERT INTO ledger_schema (version) VALUES (2);
+        CREATE TABLE snapshot (
+            id           bigint PRIMARY KEY,
+            generation   bigint NOT NULL,
+            date         text COLLATE "C" NOT NULL,
+            seq          bigint NOT NULL,
+            invalidFrom  bigint,
+            format       text COLLATE "C" NOT NULL,
+            appliedCount bigint NOT NULL,
+            lastDate     text COLLATE "C",
+            createdAt    text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX snapshot_by_date ON snapshot (date, id);
+        CREATE TABLE snapshot_part (
+            kind     bigint NOT NULL,
+            key      text COLLATE "C" NOT NULL,
+            snapshot bigint NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,
+            body     bytea NOT NULL,
+            PRIMARY KEY (kind, key, snapshot)
+        );
+        CREATE INDEX snapshot_part_by_snapshot ON snapshot_part (snapshot);
+        DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(PostgresRoles.writerRole)')
+             AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(PostgresRoles.readerRole)') THEN
+            \(snapshotGrants)
+          END IF;
+        END $$;
+        """
 
     /// Version 1 of the PostgreSQL schema.
     static let schemaV1 = """

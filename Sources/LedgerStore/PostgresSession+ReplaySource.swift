@@ -2,9 +2,7 @@ import LedgerCore
 internal import PostgresNIO
 
 /// The PostgreSQL answers to a replay's questions: the SQLite statements in PostgreSQL's dialect,
-/// both bounds (as-of date, known-at seq) pushed into SQL.
-///
-/// Snapshots are kept only in SQLite ledgers, so a PostgreSQL replay always starts from the beginning.
+/// both bounds (as-of date, known-at seq) pushed into SQL. Snapshots: see `PostgresSession+SnapshotStorage`.
 extension PostgresSession: ReplaySource {
     func forEachStored(_ scope: Replay.Scope, after: LedgerDate?, asOf: LedgerDate, maxSeq: Int64,
                        _ body: (Int64, UnsafeRawBufferPointer) throws -> Void) throws {
@@ -50,12 +48,6 @@ extension PostgresSession: ReplaySource {
     }
 
     func hasSubjectIndex() throws -> Bool { true }
-
-    func usableCheckpoint(asOf: LedgerDate, maxSeq: Int64) throws -> Checkpoint? { nil }
-
-    func loadCheckpoint(_ checkpoint: Checkpoint) throws -> LedgerState? { nil }
-
-    func loadSubject(_ subject: String, at checkpoint: Checkpoint) throws -> LedgerState? { nil }
 }
 
 extension PostgresSession {

@@ -3,9 +3,10 @@ import LedgerCore
 /// The rows a ``Replay`` reads: the primitives each backend (SQLite, PostgreSQL) answers in its own SQL.
 ///
 /// Everything built on them, the replay itself, amendment resolution and
-/// subject replays, is written once over this protocol. Payloads are handed
+/// subject replays, is written once over this protocol; so are snapshots
+/// (``SnapshotStorage``). Payloads are handed
 /// over as the stored bytes, valid only during the call.
-protocol ReplaySource {
+protocol ReplaySource: SnapshotStorage {
     /// The scope's stored events dated after `after` (all when nil) and on or before `asOf`, recorded by `maxSeq`,
     /// in (date, seq) order.
     func forEachStored(_ scope: Replay.Scope, after: LedgerDate?, asOf: LedgerDate, maxSeq: Int64,
@@ -20,10 +21,6 @@ protocol ReplaySource {
     func seq(ofEvent id: String) throws -> Int64?
     /// Whether the amendment index can answer a subject's replay.
     func hasSubjectIndex() throws -> Bool
-    /// The best usable snapshot checkpoint for a replay to `asOf` known at `maxSeq`.
-    func usableCheckpoint(asOf: LedgerDate, maxSeq: Int64) throws -> Checkpoint?
-    /// The whole state as of a checkpoint; nil when it cannot be read.
-    func loadCheckpoint(_ checkpoint: Checkpoint) throws -> LedgerState?
-    /// One subject's company and partnership as of a checkpoint; nil when they cannot be read.
-    func loadSubject(_ subject: String, at checkpoint: Checkpoint) throws -> LedgerState?
+    /// The head of the log as this transaction sees it.
+    func head() throws -> LogHead
 }

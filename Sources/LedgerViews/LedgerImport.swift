@@ -71,7 +71,7 @@ public enum LedgerImport {
     ///
     /// Snapshots only speed up queries, so a failure here is reported, not thrown.
     public static func rebuildSnapshotsIfLarge(_ store: EventStore, after result: AppendResult) -> SnapshotOutcome {
-        guard store.keepsSnapshots, result.appended.count >= EventStore.snapshotImportThreshold else { return .notNeeded }
+        guard result.appended.count >= EventStore.snapshotImportThreshold else { return .notNeeded }
         let started = Date()
         do {
             let built = try store.rebuildSnapshots()

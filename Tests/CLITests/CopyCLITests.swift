@@ -84,7 +84,7 @@ import Glibc
         var landed: Int?
         for _ in 0..<2_000 {
             let count = Int(try PostgresServer.psql(target, "SELECT count(*) FROM event")) ?? 0
-            if count >= EventStore.copyChunk, count < 12_000 { kill(child.pid, SIGKILL); landed = count; break }
+            if count >= EventStore.copyChunk, count < 12_000 { try child.signalCommand(SIGKILL); landed = count; break }
             if count >= 12_000 { break }
             usleep(10_000)
         }

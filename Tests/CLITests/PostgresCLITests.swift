@@ -15,6 +15,7 @@ struct PostgresCLITests {
         ["revenue", "openai"], ["governance", "openai"], ["investments"], ["flows"], ["commitments"], ["negotiations", "--all"],
         ["check"], ["shares", HistoryGenerator.companyID(1)], ["terms", HistoryGenerator.partnershipID(2)],
         ["audit", HistoryGenerator.partnershipID(2)], ["revenue", HistoryGenerator.companyID(4)],
+        ["shares", HistoryGenerator.companyID(1), "--as-of", "1900-01-01"], ["revenue", "openai", "--known-at", "1"],
         ["state", "--as-of", "2015-06-30", "--known-at", "5000"], ["diff", "--from", "2001-01-01", "--to", "2019-12-31", "--known-at", "8000"],
     ]
 
@@ -37,25 +38,113 @@ struct PostgresCLITests {
         let sqlite = scratch.file("ledger.sqlite")
         let postgres = try PostgresServer.freshDatabase()
         for db in [sqlite, postgres] {
-            for source in [events, generated] {
-                let run = try LedgerProcess.run(["import", source, "--db", db, "--no-snapshots"])
-                try #require(run.status == 0, "import into \(db.prefix(10)) failed: \(run)")
-            }
+            let small = try LedgerProcess.run(["import", events, "--db", db, "--no-snapshots"])
+            try #require(small.status == 0, "import into \(db.prefix(10)) failed: \(small)")
+            // The 10k import rebuilds the snapshots on both stores.
+            let large = try LedgerProcess.run(["import", generated, "--db", db])
+            try #require(large.status == 0, "import into \(db.prefix(10)) failed: \(large)")
+            #expect(large.stderr.contains("rebuilt "), "no snapshot rebuild after the import into \(db.prefix(10)): \(large.stderr)")
         }
         #expect(try LedgerProcess.verifiedCount(postgres) == LedgerProcess.verifiedCount(sqlite))
+        try expectSameSnapshots(sqlite, postgres, nonEmpty: true)
         for query in Self.queries {
             let arguments = query + ["--format", "json"]
-            let fromSQLite = try LedgerProcess.run(arguments + ["--db", sqlite])
+            // `check` and `diff` take no --no-snapshots: run them as they are.
+            let replay = ["check", "diff"].contains(query[0]) ? [] : ["--no-snapshots"]
+            let fromSQLite = try LedgerProcess.run(arguments + ["--db", sqlite] + replay)
             let fromPostgres = try LedgerProcess.run(arguments + ["--db", postgres])
+            let replayed = try LedgerProcess.run(arguments + ["--db", postgres] + replay)
             try #require(fromSQLite.status == 0, "\(query) on SQLite: \(fromSQLite)")
             #expect(fromPostgres.status == 0, "\(query) on PostgreSQL: \(fromPostgres)")
             #expect(fromPostgres.stdout == fromSQLite.stdout, "\(query.joined(separator: " ")) answers differently")
+            #expect(replayed.stdout == fromPostgres.stdout, "\(query.joined(separator: " ")) differs on PostgreSQL with and without snapshots")
             #expect(fromSQLite.stdout.count > 20, "\(query) printed almost nothing: \(fromSQLite.stdout)")
         }
         // The log itself, less the times and hashes that record when each store was written.
         let exported = try [sqlite, postgres].map { try LedgerProcess.run(["export", "--db", $0]).stdout }
         #expect(exported[0] == exported[1])
         #expect(exported[0].split(separator: "\n").count > 10_000)
+    }
+
+    /// `snapshot list` prints the same JSON for both ledgers (ids, dates, seqs, parts, bytes and validity).
+    func expectSameSnapshots(_ sqlite: String, _ postgres: String, nonEmpty: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let lists = try [sqlite, postgres].map { db in
+            let run = try LedgerProcess.run(["snapshot", "list", "--format", "json", "--db", db])
+            #expect(run.status == 0, "\(run)", sourceLocation: sourceLocation)
+            return run.stdout
+        }
+        #expect(lists[0] == lists[1], "snapshot list differs:\n\(lists[0])\n\(lists[1])", sourceLocation: sourceLocation)
+        #expect(lists[0].contains("\"seq\"") == nonEmpty, "\(lists[0])", sourceLocation: sourceLocation)
+    }
+
+    /// `snapshot rebuild`, `list` and `clear` on a PostgreSQL ledger say what they say on SQLite, and a back-dated
+    /// append marks the same checkpoints stale on both.
+    @Test func snapshotCommandsMatchSQLite() throws {
+        let scratch = try ScratchFolder("pg-snapshots")
+        let events = LedgerProcess.repositoryRoot.appendingPathComponent("Events").path
+        let sqlite = scratch.file("ledger.sqlite")
+        let postgres = try PostgresServer.freshDatabase()
+        for db in [sqlite, postgres] { try #require(try LedgerProcess.run(["import", events, "--db", db]).status == 0) }
+        try expectSameSnapshots(sqlite, postgres, nonEmpty: false)
+
+        // `built 5 snapshots over 160 events (…) in 0.01 s`: the same but for the time.
+        let built = try [sqlite, postgres].map { db in
+            let run = try LedgerProcess.run(["snapshot", "rebuild", "--interval", "30", "--db", db])
+            #expect(run.status == 0, "\(run)")
+            return run.stdout.components(separatedBy: ") in ").first ?? ""
+        }
+        #expect(built[0] == built[1])
+        #expect(built[0].hasPrefix("built ") && !built[0].hasPrefix("built 0 "), "\(built[0])")
+        try expectSameSnapshots(sqlite, postgres, nonEmpty: true)
+        let tables = try [sqlite, postgres].map { try LedgerProcess.run(["snapshot", "list", "--db", $0]).stdout }
+        #expect(tables[0] == tables[1])
+
+        // A party registered with an early date: every checkpoint from then on goes stale at its seq, on both stores.
+        let file = try scratch.write("back-dated.json", #"{"type":"party","id":"p-back","party":"back-dated-co","name":"Back Dated Co","kind":"company","date":"2025-01-01"}"#)
+        var seq = ""
+        for db in [sqlite, postgres] {
+            let run = try LedgerProcess.run(["append", file, "--db", db])
+            try #require(run.status == 0, "\(run)")
+            seq = run.stdout.split(separator: "\t").first.map(String.init) ?? ""
+        }
+        try expectSameSnapshots(sqlite, postgres, nonEmpty: true)
+        let listed = try LedgerProcess.run(["snapshot", "list", "--format", "json", "--db", postgres]).stdout
+        let snapshots = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: [[String: Any]]])["snapshots"] ?? []
+        try #require(!snapshots.isEmpty)
+        for snapshot in snapshots {
+            let stale = (snapshot["date"] as? String ?? "") >= "2025-01-01"
+            #expect((snapshot["invalidFrom"] as? Int).map(String.init) == (stale ? seq : nil), "\(snapshot)")
+        }
+        let states = try [[sqlite, "--no-snapshots"], [postgres], [postgres, "--no-snapshots"]].map { tail in
+            try LedgerProcess.run(["state", "--format", "json", "--as-of", "2099-12-31", "--db"] + tail).stdout
+        }
+        #expect(states[1] == states[0] && states[2] == states[0])
+        #expect(states[1].contains("back-dated-co"), "a stale snapshot hid the back-dated party")
+
+        let cleared = try [sqlite, postgres].map { try LedgerProcess.run(["snapshot", "clear", "--db", $0]).stdout }
+        #expect(cleared[0] == cleared[1] && cleared[0].hasPrefix("deleted "), "\(cleared)")
+        try expectSameSnapshots(sqlite, postgres, nonEmpty: false)
+    }
+
+    /// An unknown party or partnership gets the same sentence, with its "did you mean", from both stores.
+    @Test(arguments: [
+        ["append", "valuation", "--company", "acmee", "--value", "1B", "--basis", "secondary", "--date", "2024-01-01"],
+        ["append", "renegotiation", "--partnership", "acme-fnd", "--remove", "revenue-share", "--date", "2024-01-01"],
+        ["import", "typo.json"],
+    ])
+    func anUnknownNameGetsTheSameSuggestionOnBothStores(_ arguments: [String]) throws {
+        let scratch = try ScratchFolder("pg-suggest")
+        _ = try scratch.write("typo.json", #"{"type": "valuation", "id": "typo", "date": "2024-01-01", "company": "acmee", "value": {"amount": "1", "currency": "USD"}, "basis": "secondary"}"#)
+        let refusals = try [scratch.file("ledger.sqlite"), try PostgresServer.freshDatabase()].map { db in
+            let seeded = try LedgerProcess.run(["append", "-", "--db", db], input: GuidanceCLITests.history)
+            try #require(seeded.status == 0, "\(seeded)")
+            let before = try LedgerProcess.verifiedCount(db)
+            let run = try LedgerProcess.run(arguments.map { $0 == "typo.json" ? scratch.file($0) : $0 } + ["--db", db])
+            expectPlainFailure(run, containing: "did you mean \"acme")
+            #expect(try LedgerProcess.verifiedCount(db) == before)
+            return run.stderr
+        }
+        #expect(refusals[0] == refusals[1])
     }
 
     @Test func connectionFailuresAreOnePlainSentence() throws {

@@ -75,28 +75,47 @@ struct PostgresFaultTests {
         print("PostgresFaultTests: \(total) appends by \(Self.writers) processes in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(total) / seconds)) appends/s), \(switches) writer switches")
     }
 
-    /// Two batches from files; the second is interrupted by `interrupt` once its transaction is open.
-    /// Afterwards: exactly the first batch, a valid chain, one plain sentence from the client; the re-run completes.
-    func interruptedImport(_ db: String, scratch: ScratchFolder, interrupt: (ChildRun.RunningChild) throws -> Void,
-                           expectedMessage: String?) throws {
-        let all = try HistoryGenerator(count: 12_000, seed: 21).events()
-        let first = try scratch.write("first.jsonl", all.prefix(3_000).map(\.canonicalText).joined(separator: "\n"))
-        let second = try scratch.write("second.jsonl", all.dropFirst(3_000).map(\.canonicalText).joined(separator: "\n"))
+    /// Two batches from files (`firstCount` events, then the rest of `total`); the second is interrupted by
+    /// `interrupt` while it is inside its write transaction, with rows already sent.
+    ///
+    /// To make sure of that, a blocker session holds table `blockAt` in ACCESS EXCLUSIVE mode before the second
+    /// import starts, and the import waits for it at its first row there: `event_party` at the end of its first
+    /// chunk of events; `amendment` at its first correction, which comes after every other event of the batch
+    /// (the batch lists its corrections and retractions last), so every chunk before it has been stored. The
+    /// interruption comes once the server shows the importer's backend holding the ExclusiveLock on `event`
+    /// and waiting on `blockAt`; then the blocker goes away. Afterwards: exactly the first batch, a valid chain,
+    /// one plain sentence from the client when `expectedMessage` is given; the re-run completes.
+    func interruptedImport(_ db: String, scratch: ScratchFolder, total: Int, firstCount: Int, blockAt: String,
+                           interrupt: (ChildRun.RunningChild) throws -> Void, expectedMessage: String?) throws {
+        let all = try HistoryGenerator(count: total, seed: 21).events()
+        let first = try scratch.write("first.jsonl", all.prefix(firstCount).map(\.canonicalText).joined(separator: "\n"))
+        let rest = all.dropFirst(firstCount)
+        let amendments = rest.filter { $0.type == .correction || $0.type == .retraction }
+        try #require(amendments.count > 0 && amendments.count < rest.count / 4)
+        let ordered = rest.filter { $0.type != .correction && $0.type != .retraction } + amendments
+        let second = try scratch.write("second.jsonl", ordered.map(\.canonicalText).joined(separator: "\n"))
         try #require(try LedgerProcess.run(["import", first, "--db", db, "--no-snapshots"]).status == 0)
+        let secondBytes = (try FileManager.default.attributesOfItem(atPath: second)[.size] as? Int) ?? 0
+
+        let blocker = try ChildRun.start(["/usr/bin/psql", "-X", "-q", "-d", db, "-c",
+                                          "BEGIN; LOCK TABLE \(blockAt) IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(600); COMMIT;"],
+                                         environment: ["PGAPPNAME": "fault-blocker", "PGCONNECT_TIMEOUT": "10"])
+        try #require(try waitFor(db, """
+            SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            WHERE c.relname = '\(blockAt)' AND l.mode = 'AccessExclusiveLock' AND l.granted
+            """), "the blocker never locked \(blockAt)")
         let child = try ChildRun.start([try LedgerProcess.binary(), "import", second, "--db", db, "--no-snapshots"])
-        // Wait until the import's transaction holds the lock on the log (it has started storing).
-        var locked = false
-        for _ in 0..<600 {
-            let holders = try PostgresServer.psql(db, """
-                SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-                WHERE c.relname = 'event' AND l.mode = 'ExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()
-                """)
-            if holders != "0" { locked = true; break }
-            usleep(10_000)
-        }
-        try #require(locked, "the import never took the log's lock")
+        // The importer's backend: holding the log's lock (inside its transaction) and waiting for the blocker.
+        let inside = try waitFor(db, """
+            SELECT count(*) FROM pg_locks h JOIN pg_class ch ON ch.oid = h.relation
+            JOIN pg_locks w ON w.pid = h.pid JOIN pg_class cw ON cw.oid = w.relation
+            WHERE ch.relname = 'event' AND h.mode = 'ExclusiveLock' AND h.granted AND cw.relname = '\(blockAt)' AND NOT w.granted
+            """)
+        try #require(inside, "the import never got inside its transaction")
         try interrupt(child)
         let run = try child.wait()
+        _ = try? PostgresServer.psql(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fault-blocker'")
+        _ = try blocker.wait()
         #expect(run.status != 0, "the interrupted import reported success: \(run)")
         if let expectedMessage {
             #expect(run.status == 1, "\(run)")
@@ -105,29 +124,39 @@ struct PostgresFaultTests {
             #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("0x0000"), "\(run.stderr)")
         }
         // Wait for the server to end the interrupted session, then check what stayed.
-        for _ in 0..<500 {
-            let others = try PostgresServer.psql(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
-            if others == "0" { break }
-            usleep(10_000)
-        }
-        // Whole batches only: the first, or (when the interruption came just after the commit) both.
+        _ = try waitFor(db, "SELECT count(*) = 0 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", yes: "t")
+        // Whole batches only: the interrupted transaction never committed.
         let kept = try LedgerProcess.verifiedCount(db)
-        #expect(kept == 3_000 || kept == 12_000, "not a whole number of batches: \(kept) events")
-        print("PostgresFaultTests: an import of 9000 events onto 3000, interrupted inside its transaction: \(kept) events kept, exit \(run.status.map(String.init) ?? "by signal \(run.signal ?? 0)"), stderr: \(run.stderr.trimmingCharacters(in: .newlines))")
+        #expect(kept == firstCount, "not the first batch alone: \(kept) events")
+        let outcome = "an import of \(total - firstCount) events (\(secondBytes) bytes) onto \(firstCount), interrupted inside its transaction: "
+            + "blocked at \(blockAt), \(kept) events kept, chain verified, exit \(run.status.map(String.init) ?? "by signal \(run.signal ?? 0)"), stderr: \(run.stderr.trimmingCharacters(in: .newlines))"
+        print("PostgresFaultTests: \(outcome)")
         let rerun = try LedgerProcess.run(["import", second, "--db", db, "--no-snapshots"])
         #expect(rerun.status == 0, "\(rerun)")
-        #expect(try LedgerProcess.verifiedCount(db) == 12_000)
+        #expect(try LedgerProcess.verifiedCount(db) == total)
+    }
+
+    /// Polls `query` (one value) on `db` every 10 ms for up to 30 s; whether it answered something other than `no`
+    /// (or exactly `yes`, when given).
+    func waitFor(_ db: String, _ query: String, no: String = "0", yes: String? = nil) throws -> Bool {
+        for _ in 0..<3_000 {
+            let answer = try PostgresServer.psql(db, query)
+            if yes.map({ answer == $0 }) ?? (answer != no) { return true }
+            usleep(10_000)
+        }
+        return false
     }
 
     @Test func aKilledImportLeavesWholeBatchesAndTheRerunCompletes() throws {
         let scratch = try ScratchFolder("pg-kill")
         let db = try PostgresServer.freshDatabase()
-        try interruptedImport(db, scratch: scratch, interrupt: { child in kill(child.pid, SIGKILL) }, expectedMessage: nil)
+        try interruptedImport(db, scratch: scratch, total: 12_000, firstCount: 3_000, blockAt: "amendment", interrupt: { child in try child.signalCommand(SIGKILL) },
+                                  expectedMessage: nil)
     }
 
-    /// `pg_ctl restart -m fast` during an import, on a cluster of this test's own (restarting the shared one
-    /// would break the tests running beside it).
-    @Test func aServerRestartDuringAnImportIsOnePlainSentence() throws {
+    /// `pg_ctl restart -m fast` during a streaming import (more than 8 MiB: read and stored at once), on a cluster
+    /// of this test's own (restarting the shared one would break the tests running beside it).
+    @Test func aServerRestartDuringAStreamingImportIsOnePlainSentence() throws {
         let scratch = try ScratchFolder("pg-restart")
         let cluster = LedgerProcess.repositoryRoot.appendingPathComponent("Tools/pg-cluster").path
         let started = try ChildRun.spawn([cluster, "start", scratch.file("cluster")])
@@ -136,9 +165,12 @@ struct PostgresFaultTests {
         let admin = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try PostgresServer.psql(admin, "CREATE DATABASE restart_test")
         let db = PostgresServer.url(admin, database: "restart_test")
-        try interruptedImport(db, scratch: scratch, interrupt: { _ in
+        try interruptedImport(db, scratch: scratch, total: 40_000, firstCount: 1_000, blockAt: "event_party", interrupt: { _ in
             let restart = try ChildRun.spawn([cluster, "restart", scratch.file("cluster")])
             try #require(restart.status == 0, "pg_ctl restart failed: \(restart)")
         }, expectedMessage: "nothing of an unfinished batch was stored")
+        // The import streamed (LedgerImport.streamingThreshold is 8 MiB).
+        let bytes = (try FileManager.default.attributesOfItem(atPath: scratch.file("second.jsonl"))[.size] as? Int) ?? 0
+        #expect(bytes > 8 << 20, "the second batch is \(bytes) bytes: not a streaming import")
     }
 }

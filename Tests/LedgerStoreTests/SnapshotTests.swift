@@ -31,7 +31,7 @@ import Testing
     private func served(_ store: EventStore, _ queries: [(LedgerDate, KnownAt?)]) throws -> Int {
         try queries.filter { date, knownAt in
             let maxSeq = try store.maxSeq(for: knownAt)
-            return try store.writer.read { db in try EventStore.usableCheckpoint(db, asOf: date, maxSeq: maxSeq) } != nil
+            return try store.writer.read { db in try db.usableCheckpoint(asOf: date, maxSeq: maxSeq) } != nil
         }.count
     }
 
@@ -169,7 +169,7 @@ import Testing
         let readOnly = try EventStore.openReadOnly(path: path)
         #expect(try readOnly.snapshots().count == built.checkpoints)
         let withSnapshots = try readOnly.state(asOf: date)
-        #expect(try readOnly.writer.read { db in try EventStore.usableCheckpoint(db, asOf: date, maxSeq: .max) } != nil)
+        #expect(try readOnly.writer.read { db in try db.usableCheckpoint(asOf: date, maxSeq: .max) } != nil)
         try readOnly.close()
         let writable = try EventStore.open(path: path)
         #expect(try writable.clearSnapshots() == built.checkpoints)

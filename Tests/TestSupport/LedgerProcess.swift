@@ -146,7 +146,7 @@ public struct ChildRun: Sendable, CustomStringConvertible {
             try? FileManager.default.removeItem(at: scratch)
             throw SpawnError(command: command, code: spawned)
         }
-        return RunningChild(pid: pid, command: command, scratch: scratch)
+        return RunningChild(pid: pid, command: command, scratch: scratch, underTime: launched[0] == GNUTime.path)
     }
 
     /// A started child process; ``wait()`` reaps it and collects its output.
@@ -155,7 +155,22 @@ public struct ChildRun: Sendable, CustomStringConvertible {
         public let command: [String]
         let scratch: URL
 
-        init(pid: pid_t, command: [String], scratch: URL) { self.pid = pid; self.command = command; self.scratch = scratch }
+        /// Whether GNU time runs the command as its child (to measure its peak memory).
+        let underTime: Bool
+
+        init(pid: pid_t, command: [String], scratch: URL, underTime: Bool) {
+            self.pid = pid; self.command = command; self.scratch = scratch; self.underTime = underTime
+        }
+
+        /// Sends `signal` to the command itself. `kill(pid, …)` would reach only GNU time when it wraps the
+        /// command, and the command would run on; under time, the signal goes to time's child.
+        public func signalCommand(_ signal: Int32) throws {
+            guard underTime else { kill(pid, signal); return }
+            let children = (try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8))
+                .split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            guard !children.isEmpty else { throw SpawnError(command: command, code: ESRCH) }
+            for child in children { kill(child, signal) }
+        }
 
         /// Waits, without a time limit, for the child to end; returns what it printed and how it ended.
         public func wait() throws -> ChildRun {

@@ -22,7 +22,7 @@ struct BenchProbe: ParsableCommand {
 struct ReplayProbe: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "replay", abstract: "Replay the whole log (no snapshots) and report events/s.")
 
-    @Option(help: "The ledger file.") var db: String
+    @Option(help: "The ledger file or postgres:// URL.") var db: String
     @Option(help: "Replays to time (the median is reported).") var runs = 3
 
     func run() throws {
@@ -48,7 +48,7 @@ struct QueryProbe: ParsableCommand {
 
     enum Kind: String, ExpressibleByArgument { case state, subject }
 
-    @Option(help: "The ledger file.") var db: String
+    @Option(help: "The ledger file or postgres:// URL.") var db: String
     @Option(help: "Queries to time.") var count = 200
     @Option(help: "state (the whole projection) or subject (one company's cap table, as `shares` does).") var kind: Kind = .subject
     @Option(help: "Seed of the random dates and companies.") var seed: UInt64 = 1

@@ -3,7 +3,7 @@ import LedgerCore
 import LedgerStore
 
 /// `snapshot list`, and the lines `snapshot rebuild` and `snapshot clear` print.
-public struct SnapshotsPage {
+public struct SnapshotsPage: LedgerPage {
     /// The snapshots, oldest checkpoint first.
     public var snapshots: [SnapshotInfo]
 
@@ -12,6 +12,27 @@ public struct SnapshotsPage {
 
     /// Creates the page.
     public init(snapshots: [SnapshotInfo]) { self.snapshots = snapshots }
+
+    /// `{"snapshots": [{"id", "date", "seq", "events", "parts", "bytes", "invalidFrom", "readable"}]}`, oldest first;
+    /// `invalidFrom` is the first seq whose queries may not use it (null while every query may).
+    public var json: JSONValue {
+        .object(["snapshots": .array(snapshots.map { snapshot in
+            .object([
+                "id": .number(String(snapshot.id)), "date": .string(snapshot.date.text), "seq": .number(String(snapshot.seq)),
+                "events": .number(String(snapshot.appliedCount)), "parts": .number(String(snapshot.parts)),
+                "bytes": .number(String(snapshot.bytes)), "invalidFrom": snapshot.invalidFrom.map { .number(String($0)) } ?? .null,
+                "readable": .bool(snapshot.isReadable),
+            ])
+        })])
+    }
+
+    /// One line per snapshot, the JSON's fields as columns.
+    public var csv: String {
+        CSVWriter.document(["id", "date", "seq", "events", "parts", "bytes", "invalidFrom", "readable"], snapshots.map { snapshot in
+            [String(snapshot.id), snapshot.date.text, String(snapshot.seq), String(snapshot.appliedCount), String(snapshot.parts),
+             String(snapshot.bytes), snapshot.invalidFrom.map(String.init) ?? "", snapshot.isReadable ? "yes" : "no"]
+        })
+    }
 
     /// Each snapshot with its checkpoint, size and whether queries can use it.
     public var table: String {

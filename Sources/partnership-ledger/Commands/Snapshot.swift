@@ -51,8 +51,9 @@ struct SnapshotList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the snapshots and whether queries can use them.")
 
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var output: FormatOption
 
     func run() throws {
-        Output.print(try SnapshotsPage.load(ledger.openForReading()).table)
+        Output.show(try SnapshotsPage.load(ledger.openForReading()), output.format)
     }
 }
