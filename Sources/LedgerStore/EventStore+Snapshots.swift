@@ -41,8 +41,12 @@ enum SnapshotPartKind: Int64 {
 
 extension EventStore {
     /// The number of events (in effective order) between two checkpoints, for a log of `count` events.
+    ///
+    /// A whole-state as-of query loads the nearest checkpoint and replays the events dated after it, so its
+    /// cost follows this spacing, not the log's length: a twentieth of the log, at most 10,000 events (a
+    /// million-event log gets a checkpoint every 10,000), at least 2,000 (a small log gets only its last).
     public static func defaultSnapshotInterval(eventCount count: Int) -> Int {
-        min(250_000, max(2_000, count / 4))
+        min(10_000, max(2_000, count / 20))
     }
 
     /// Logs at least this long get snapshots rebuilt after an import of at least this many events.
@@ -82,8 +86,12 @@ extension EventStore {
     /// Snapshots are derived data: this may run at any time, and `verify`
     /// never reads them. A checkpoint is written only between two effective
     /// dates (it holds every event of its date), and the last one holds the
-    /// whole log. Each checkpoint stores only the parties, partnerships and
-    /// companies that changed since the previous one.
+    /// whole log. Every ``SnapshotBuilder/keyFrameEvery``-th checkpoint (a key
+    /// frame, the first among them) stores every party, partnership and
+    /// company; the others store only those that changed since the previous
+    /// checkpoint. A checkpoint's `generation` is its key frame, so loading one
+    /// reads its key frame and the changes since, however many checkpoints
+    /// the log has.
     ///
     /// Only SQLite ledgers keep snapshots: on PostgreSQL this is refused with a plain message (queries replay the log there).
     public func rebuildSnapshots(interval: Int? = nil) throws -> SnapshotBuildReport {
@@ -169,11 +177,15 @@ struct Checkpoint {
     var lastDate: LedgerDate?
 }
 
-/// Writes the checkpoints of one rebuild: the parts that changed since the previous checkpoint.
+/// Writes the checkpoints of one rebuild: every part at a key frame, else the parts that changed since the previous checkpoint.
 private struct SnapshotBuilder {
+    /// One checkpoint in this many is a key frame: loading reads at most this many checkpoints' parts.
+    static let keyFrameEvery = 8
+
     let db: Database
     let head: Int64
-    let generation: Int64
+    /// The latest key frame: the first checkpoint whose parts a load of the next checkpoint reads.
+    var generation: Int64
     var nextID: Int64
     var touched: Set<String> = []
     var buffer: [UInt8] = []
@@ -204,9 +216,12 @@ private struct SnapshotBuilder {
     mutating func checkpoint(_ state: LedgerState, date: LedgerDate) throws {
         let id = nextID
         nextID += 1
+        let keyFrame = checkpoints % Self.keyFrameEvery == 0
+        if keyFrame { generation = id }
         try insertSnapshot.execute(arguments: [id, generation, date.text, head, EventStore.snapshotFormat, state.appliedCount,
                                                state.lastDate?.text, createdAt])
-        for key in touched.sorted() {
+        let keys = keyFrame ? Set(state.parties.keys).union(state.partnerships.keys).union(state.companies.keys) : touched
+        for key in keys.sorted() {
             if let party = state.parties[key] { StateCodec.write(party, into: &buffer); try write(.party, key, id) }
             if let partnership = state.partnerships[key] { StateCodec.write(partnership, into: &buffer); try write(.partnership, key, id) }
             if let company = state.companies[key] { StateCodec.write(company, into: &buffer); try write(.company, key, id) }
