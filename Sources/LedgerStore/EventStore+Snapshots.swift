@@ -43,10 +43,11 @@ extension EventStore {
     /// The number of events (in effective order) between two checkpoints, for a log of `count` events.
     ///
     /// A whole-state as-of query loads the nearest checkpoint and replays the events dated after it, so its
-    /// cost follows this spacing, not the log's length: a twentieth of the log, at most 10,000 events (a
-    /// million-event log gets a checkpoint every 10,000), at least 2,000 (a small log gets only its last).
+    /// cost follows this spacing, not the log's length: a twentieth of the log, at most 25,000 events (a
+    /// million-event log gets forty checkpoints; closer ones would store the whole state many more times
+    /// over), at least 2,000 (a small log gets only its last).
     public static func defaultSnapshotInterval(eventCount count: Int) -> Int {
-        min(10_000, max(2_000, count / 20))
+        min(25_000, max(2_000, count / 20))
     }
 
     /// Logs at least this long get snapshots rebuilt after an import of at least this many events.
