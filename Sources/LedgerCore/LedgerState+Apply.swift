@@ -45,12 +45,12 @@ extension LedgerState {
             applyRound(round, event: event, seq: seq)
         case .valuation(let v):
             settleThreads(settledBy: event, company: v.company)
-            addValuation(Figure(money: v.value, basis: v.basis.rawValue, date: event.date, status: event.status,
-                                seq: seq, eventId: event.id, sources: event.sources, announced: event.announced), to: v.company)
+            Self.addValuation(Figure(money: v.value, basis: v.basis.rawValue, date: event.date, status: event.status,
+                                     seq: seq, eventId: event.id, sources: event.sources, announced: event.announced),
+                              to: &companies[v.company, default: CompanyState(id: v.company)])
         case .revenue(let r):
-            let figure = Figure(money: r.amount, basis: r.basis.rawValue, date: event.date, status: event.status,
-                                seq: seq, eventId: event.id, sources: event.sources, period: r.period, announced: event.announced)
-            companies[r.company, default: CompanyState(id: r.company)].revenue[RevenueKey(date: event.date, basis: r.basis), default: []].append(figure)
+            Self.addRevenue(Figure(revenue: r, event: event, seq: seq), basis: r.basis,
+                            to: &companies[r.company, default: CompanyState(id: r.company)])
         case .governance(let g):
             // Mutated in place (no copy of the company's history per event).
             Self.applyGovernance(g, event: event, to: &companies[g.company, default: CompanyState(id: g.company)])
@@ -173,13 +173,9 @@ extension LedgerState {
             company.funding[investment.investor, default: FundingPosition()].pledge(firm: investment.firm, conditional: investment.conditional)
             company.funding[investment.investor]!.pay(investment.paidAtClose)
         }
-        company.rounds.append(RoundRecord(date: event.date, eventId: event.id, round: round.round, instrument: round.instrument,
-                                          investments: round.investments, postMoney: round.impliedPostMoney,
-                                          partnership: round.partnership, status: event.status))
         if let post = round.impliedPostMoney {
-            company.valuations[event.date, default: []].append(
-                Figure(money: post, basis: ValuationBasis.postMoney.rawValue, date: event.date, status: event.status,
-                       seq: seq, eventId: event.id, sources: event.sources, announced: event.announced))
+            addValuation(Figure(money: post, basis: ValuationBasis.postMoney.rawValue, date: event.date, status: event.status,
+                                seq: seq, eventId: event.id, sources: event.sources, announced: event.announced), to: &company)
             if round.instrument == .equity, let total = round.total, post.amount > 0 {
                 // Dilution: earlier holders keep (1 − total/post) of their stake; each investor gets amount/post.
                 let keep = 1 - Stake.ratio(total.amount, of: post.amount)
@@ -211,7 +207,22 @@ extension LedgerState {
         company.capTableEventId = eventId
     }
 
-    private mutating func addValuation(_ figure: Figure, to companyID: String) {
-        companies[companyID, default: CompanyState(id: companyID)].valuations[figure.date, default: []].append(figure)
+    /// Keeps the figure when it is of the latest valuation date (only that date is ever shown); a later date replaces the earlier.
+    private static func addValuation(_ figure: Figure, to company: inout CompanyState) {
+        if let latest = company.valuations.keys.first, latest != figure.date {
+            guard latest < figure.date else { return }
+            company.valuations.removeAll(keepingCapacity: true)
+        }
+        company.valuations[figure.date, default: []].append(figure)
+    }
+
+    /// Keeps the figure when it is of its basis's latest date (``latestRevenue(of:)``); a later date replaces the earlier.
+    private static func addRevenue(_ figure: Figure, basis: RevenueBasis, to company: inout CompanyState) {
+        let key = RevenueKey(date: figure.date, basis: basis)
+        if let earlier = company.revenue.keys.first(where: { $0.basis == basis && $0.date != figure.date }) {
+            guard earlier.date < figure.date else { return }
+            company.revenue.removeValue(forKey: earlier)
+        }
+        company.revenue[key, default: []].append(figure)
     }
 }

@@ -93,16 +93,15 @@ extension LedgerState {
         }
     }
 
-    /// Every revenue figure of `company` by (date, basis), disagreements resolved, oldest first.
-    public func revenue(of company: String) -> [(key: RevenueKey, figure: ChosenFigure)] {
-        guard let revenue = companies[company]?.revenue else { return [] }
-        return revenue.keys.sorted().compactMap { key in Self.choose(revenue[key]!).map { (key, $0) } }
+    /// Revenue figures by (date, basis), disagreements resolved, oldest first.
+    static func chosenFigures(_ revenue: [RevenueKey: [Figure]]) -> [(key: RevenueKey, figure: ChosenFigure)] {
+        revenue.keys.sorted().compactMap { key in choose(revenue[key]!).map { (key, $0) } }
     }
 
-    /// The latest revenue figure of `company` for each basis.
+    /// The latest revenue figure of `company` for each basis (every earlier one: ``CompanyHistory/revenue(of:)``).
     public func latestRevenue(of company: String) -> [RevenueBasis: ChosenFigure] {
         var latest: [RevenueBasis: ChosenFigure] = [:]
-        for (key, figure) in revenue(of: company) { latest[key.basis] = figure }
+        for (key, figure) in Self.chosenFigures(companies[company]?.revenue ?? [:]) { latest[key.basis] = figure }
         return latest
     }
 

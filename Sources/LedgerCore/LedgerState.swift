@@ -74,15 +74,15 @@ public struct CompanyState: Hashable, Sendable, Codable {
     public var capTable: [String: Stake]?
     /// The event that last moved the cap table.
     public var capTableEventId: String?
-    /// Valuation figures by date (several when sources disagree on a date).
+    /// The valuation figures of the latest date with any (several when sources disagree on it); earlier dates are
+    /// dropped as later ones arrive, so the state does not grow with history.
     public var valuations: [LedgerDate: [Figure]] = [:]
     /// Cumulative invested capital by investor.
     public var invested: [String: MoneyTotals] = [:]
-    /// Every round, in (date, seq) order.
-    public var rounds: [RoundRecord] = []
     /// Governance roles by name.
     public var roles: [String: RoleState] = [:]
-    /// Revenue figures grouped by (date, basis).
+    /// The revenue figures of each basis's latest date, grouped by (date, basis); every earlier figure is in
+    /// ``CompanyHistory``, streamed from the log by the views that list it.
     public var revenue: [RevenueKey: [Figure]] = [:]
     /// Money promised and paid, by investor (CONTRACT §4).
     public var funding: [String: FundingPosition] = [:]
@@ -126,7 +126,7 @@ public struct RevenueKey: Hashable, Sendable, Codable, Comparable {
     }
 }
 
-/// A funding round as applied, for the `investments` history.
+/// A funding round as applied, for the `investments` history (``CompanyHistory``).
 public struct RoundRecord: Hashable, Sendable, Codable {
     public var date: LedgerDate
     public var eventId: String

@@ -18,14 +18,13 @@ import Foundation
 public enum StateCodec {
     /// The state layout this codec writes and reads.
     static let coveredLayout = "LedgerState(parties,partnerships,companies,lastDate,appliedCount);"
-        + "CompanyState(id,capTable,capTableEventId,valuations,invested,rounds,roles,revenue,funding,purchases,warrants,negotiations,pendingSettlements);"
+        + "CompanyState(id,capTable,capTableEventId,valuations,invested,roles,revenue,funding,purchases,warrants,negotiations,pendingSettlements);"
         + "PartyInfo(name,kind,eventId);"
         + "PartnershipState(id,parties,since,eventId,terms,invested,claims,negotiations,pendingSettlements);"
         + "TermState(value,since,eventId,status,members,disputed);"
         + "Figure(money,basis,date,status,seq,eventId,sources,period,announced);"
-        + "RoundRecord(date,eventId,round,instrument,investments,postMoney,partnership,status);"
         + "RoleState(holders,since,eventId);MoneyTotals(byCurrency);Money(amount,currency);"
-        + "Investment(investor,amount,funded,upTo,conditional,conditions);DatePeriod(from,to);RevenueKey(date,basis);"
+        + "DatePeriod(from,to);RevenueKey(date,basis);"
         + "TermClaim(kind,value,origin);ClaimOrigin(date,announced,status,eventId,sources);MemberClaim(value,origin);"
         + "ClaimChoice<MemberClaim>(shown,alternatives,disputed);FundingPosition(byCurrency);"
         + "Amounts(committed,conditional,funded);"
@@ -35,7 +34,7 @@ public enum StateCodec {
         + "Stage(date,eventId,status,sources,stage,party,proposals,amount,valuation)"
 
     /// The codec's version and number representation, stored beside each snapshot: a snapshot written by another is not read.
-    public static let format = "state-codec-2;int128-units-20-36"
+    public static let format = "state-codec-3;int128-units-20-36"
 
     /// Whether this codec still covers every field of the state.
     public static var coversCurrentLayout: Bool { LedgerState.layoutFingerprint == coveredLayout }
@@ -83,16 +82,6 @@ public enum StateCodec {
         w.count(company.valuations.count)
         for (date, figures) in company.valuations { w.date(date); w.figures(figures) }
         w.totals(company.invested)
-        w.count(company.rounds.count)
-        for round in company.rounds {
-            w.date(round.date); w.string(round.eventId); w.string(round.round); w.string(round.instrument.rawValue)
-            w.count(round.investments.count)
-            for investment in round.investments {
-                w.string(investment.investor); w.money(investment.amount); w.optionalMoney(investment.funded); w.byte(investment.upTo ? 1 : 0)
-                w.optionalMoney(investment.conditional); w.optionalString(investment.conditions)
-            }
-            w.optionalMoney(round.postMoney); w.optionalString(round.partnership); w.string(round.status.rawValue)
-        }
         w.count(company.roles.count)
         for (name, role) in company.roles { w.string(name); w.strings(role.holders); w.date(role.since); w.string(role.eventId) }
         w.count(company.revenue.count)
@@ -169,21 +158,6 @@ public enum StateCodec {
         company.valuations = Dictionary(minimumCapacity: valuations)
         for _ in 0..<valuations { company.valuations[try r.date()] = try r.figures() }
         company.invested = try r.totals()
-        let rounds = try r.count()
-        company.rounds.reserveCapacity(rounds)
-        for _ in 0..<rounds {
-            let date = try r.date(), eventId = try r.string(), name = try r.string(), instrument = try r.enumeration(Instrument.self)
-            let count = try r.count()
-            var investments: [Investment] = []
-            investments.reserveCapacity(count)
-            for _ in 0..<count {
-                investments.append(Investment(investor: try r.string(), amount: try r.money(), funded: try r.optionalMoney(), upTo: try r.byte() == 1,
-                                              conditional: try r.optionalMoney(), conditions: try r.optionalString()))
-            }
-            company.rounds.append(RoundRecord(date: date, eventId: eventId, round: name, instrument: instrument, investments: investments,
-                                              postMoney: try r.optionalMoney(), partnership: try r.optionalString(),
-                                              status: try r.enumeration(EventStatus.self)))
-        }
         let roles = try r.count()
         for _ in 0..<roles {
             company.roles[try r.string()] = RoleState(holders: try r.strings(), since: try r.date(), eventId: try r.string())

@@ -20,6 +20,25 @@ extension EventStore {
         try replaying { db in try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).forEachEffective(db, body) }
     }
 
+    /// Streams the effective events about `subject` (a party, company or partnership) to `asOf`, as known at
+    /// `knownAt`, in (date, seq) order: the stream ``state(of:asOf:knownAt:useSnapshots:)`` folds, for the views
+    /// that list a subject's history (``CompanyHistory``) without keeping it in the state.
+    ///
+    /// Every event that changes the subject is in it; events about other subjects may be too (all of them on a
+    /// ledger without the amendment index, where the whole log is streamed).
+    ///
+    /// ```swift
+    /// var history = CompanyHistory()
+    /// try store.forEachEffective(of: "openai", asOf: date, knownAt: nil) { history.record($0) }
+    /// ```
+    public func forEachEffective(of subject: String, asOf: LedgerDate, knownAt: KnownAt?, _ body: (EffectiveEvent) throws -> Void) throws {
+        let maxSeq = try maxSeq(for: knownAt)
+        try replaying { db in
+            let scope: Replay.Scope = try db.hasSubjectIndex() ? .subject(subject) : .wholeLog
+            try Replay(scope: scope, asOf: asOf, maxSeq: maxSeq).forEachEffective(db, body)
+        }
+    }
+
     /// The stored events that name `id` (a party, company or partnership), up to `maxSeq`, in log order.
     ///
     /// Uses the party index, so one partnership's history is read without scanning the log.

@@ -40,8 +40,13 @@ enum SnapshotPartKind: Int64, Sendable {
 
 extension EventStore {
     /// The number of events (in effective order) between two checkpoints, for a log of `count` events.
+    ///
+    /// A whole-state as-of query loads the nearest checkpoint and replays the events dated after it, so its
+    /// cost follows this spacing, not the log's length: a twentieth of the log, at most 25,000 events (a
+    /// million-event log gets forty checkpoints; closer ones would store the whole state many more times
+    /// over), at least 2,000 (a small log gets only its last).
     public static func defaultSnapshotInterval(eventCount count: Int) -> Int {
-        min(250_000, max(2_000, count / 4))
+        min(25_000, max(2_000, count / 20))
     }
 
     /// Logs at least this long get snapshots rebuilt after an import of at least this many events.
@@ -69,9 +74,13 @@ extension EventStore {
     /// Snapshots are derived data: this may run at any time, and `verify`
     /// never reads them. A checkpoint is written only between two effective
     /// dates (it holds every event of its date), and the last one holds the
-    /// whole log. Each checkpoint stores only the parties, partnerships and
-    /// companies that changed since the previous one. The same policy for
-    /// both backends; appends wait while it runs (readers do not).
+    /// whole log. Every ``SnapshotBuilder/keyFrameEvery``-th checkpoint (a key
+    /// frame, the first among them) stores every party, partnership and
+    /// company; the others store only those that changed since the previous
+    /// checkpoint. A checkpoint's `generation` is its key frame, so loading one
+    /// reads its key frame and the changes since, however many checkpoints
+    /// the log has. The same policy for both backends; appends wait while it
+    /// runs (readers do not).
     public func rebuildSnapshots(interval: Int? = nil) throws -> SnapshotBuildReport {
         try writingSnapshots { storage in
             try storage.lockAppends()
@@ -165,11 +174,15 @@ struct Checkpoint {
     var lastDate: LedgerDate?
 }
 
-/// Writes the checkpoints of one rebuild: the parts that changed since the previous checkpoint.
+/// Writes the checkpoints of one rebuild: every part at a key frame, else the parts that changed since the previous checkpoint.
 private struct SnapshotBuilder {
+    /// One checkpoint in this many is a key frame: loading reads at most this many checkpoints' parts.
+    static let keyFrameEvery = 8
+
     let storage: any SnapshotStorage
     let head: Int64
-    let generation: Int64
+    /// The latest key frame: the first checkpoint whose parts a load of the next checkpoint reads.
+    var generation: Int64
     var nextID: Int64
     var touched: Set<String> = []
     var buffer: [UInt8] = []
@@ -194,10 +207,13 @@ private struct SnapshotBuilder {
     mutating func checkpoint(_ state: LedgerState, date: LedgerDate) throws {
         let id = nextID
         nextID += 1
+        let keyFrame = checkpoints % Self.keyFrameEvery == 0
+        if keyFrame { generation = id }
         try storage.insertCheckpoint(Checkpoint(id: id, generation: generation, date: date, seq: head, appliedCount: state.appliedCount,
                                                 lastDate: state.lastDate),
                                      format: EventStore.snapshotFormat, createdAt: createdAt)
-        for key in touched.sorted() {
+        let keys = keyFrame ? Set(state.parties.keys).union(state.partnerships.keys).union(state.companies.keys) : touched
+        for key in keys.sorted() {
             if let party = state.parties[key] { StateCodec.write(party, into: &buffer); add(.party, key, id) }
             if let partnership = state.partnerships[key] { StateCodec.write(partnership, into: &buffer); add(.partnership, key, id) }
             if let company = state.companies[key] { StateCodec.write(company, into: &buffer); add(.company, key, id) }

@@ -128,7 +128,7 @@ import Testing
         let late = Self.announced(revenue("late", company: "o", date: "2023-12-31", usd("2000000000"), status: .reported), "2024-02-09")
         var log = Log()
         for event in reversed ? [late, early] : [early, late] { log.append(event) }
-        let settled = try #require(log.state(asOf: "2024-12-31").revenue(of: "o").first?.figure)
+        let settled = try #require(log.history(asOf: "2024-12-31").revenue(of: "o").first?.figure)
         #expect(settled.chosen.eventId == "late")
         #expect(settled.alternatives.map(\.eventId) == ["early"])
         #expect(!settled.disputed)
@@ -137,7 +137,7 @@ import Testing
         let y = revenue("y", company: "o", date: "2023-12-31", usd("2"), status: .reported)
         var tie = Log()
         for event in reversed ? [y, x] : [x, y] { tie.append(event) }
-        let disputed = try #require(tie.state(asOf: "2024-12-31").revenue(of: "o").first?.figure)
+        let disputed = try #require(tie.history(asOf: "2024-12-31").revenue(of: "o").first?.figure)
         #expect(disputed.chosen.eventId == "y")
         #expect(disputed.alternatives.map(\.eventId) == ["x"])
         #expect(disputed.disputed)

@@ -67,7 +67,7 @@ import Testing
         #expect(state.invested(by: "a", in: "acme").amounts == [usd("10000000")])
         #expect(state.valuation(of: "acme")?.chosen.money == usd("40000000"))
         #expect(table.holders.first?.value == usd("40000000"))
-        #expect(state.companies["acme"]?.rounds.map(\.instrument) == [instrument])
+        #expect(log.history(asOf: "2019-12-31").rounds(of: "acme").map(\.instrument) == [instrument])
     }
 
     @Test func anEquityRoundIntoAnUnknownCapTableGivesOnlyTheInvestorsStake() throws {
@@ -328,7 +328,7 @@ import Testing
             revenue("conf", company: "o", date: "2024-12-31", usd("3600000000"), status: .confirmed),
             revenue("est", company: "o", date: "2024-12-31", usd("4000000000"), status: .estimate),
             revenue("other-basis", company: "o", date: "2024-12-31", usd("5500000000"), basis: .fiscalYear, status: .estimate))
-        let figures = log.state(asOf: "2025-01-01").revenue(of: "o")
+        let figures = log.history(asOf: "2025-01-01").revenue(of: "o")
         #expect(figures.map(\.key) == [RevenueKey(date: day("2024-12-31"), basis: .annualizedRunRate),
                                        RevenueKey(date: day("2024-12-31"), basis: .fiscalYear)])
         #expect(figures[0].figure.chosen.eventId == "conf")
@@ -345,7 +345,7 @@ import Testing
         let first = revenue("first", company: "o", date: "2024-06-30", usd("1"), status: .reported)
         let second = revenue("second", company: "o", date: "2024-06-30", usd("2"), status: .reported)
         for event in reversed ? [second, first] : [first, second] { log.append(event) }
-        let figure = try #require(log.state(asOf: "2024-06-30").revenue(of: "o").first?.figure)
+        let figure = try #require(log.history(asOf: "2024-06-30").revenue(of: "o").first?.figure)
         #expect(figure.chosen.eventId == "second")
         #expect(figure.alternatives.map(\.eventId) == ["first"])
         #expect(figure.disputed)
@@ -402,7 +402,7 @@ import Testing
                 == ["founders": dec("0.5625"), "b": dec("0.1875"), "a": dec("0.25")])
         #expect(moved.valuation(of: "acme")?.chosen.money == usd("40000000"))
         #expect(moved.valuation(of: "acme")?.chosen.date == day("2020-06-01"))
-        #expect(moved.companies["acme"]?.rounds.map(\.eventId) == ["series-a", "seed"])
+        #expect(log.history(asOf: "2020-06-01").rounds(of: "acme").map(\.eventId) == ["series-a", "seed"])
     }
 
     @Test func amendmentsResolveWithoutReplay() throws {

@@ -45,7 +45,9 @@ import Testing
         #expect(try table(store, asOf: "2022-01-01")
                 == ["founders": dec("0.421875"), "alpha": dec("0.140625"), "gamma": dec("0.1875"), "beta": dec("0.25")])
         let state = try store.state(asOf: day("2022-01-01"))
-        #expect(state.companies["acme"]?.rounds.map(\.eventId) == ["seed", "gamma-deal", "series-a"])
+        var history = CompanyHistory()
+        try store.forEachEffective(of: "acme", asOf: day("2022-01-01"), knownAt: nil) { history.record($0) }
+        #expect(history.rounds(of: "acme").map(\.eventId) == ["seed", "gamma-deal", "series-a"])
         #expect(state.valuation(of: "acme")?.chosen.eventId == "series-a")
     }
 

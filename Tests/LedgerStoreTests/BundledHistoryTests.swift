@@ -69,8 +69,9 @@ import Testing
     @Test func disputedFiguresAreKeptAsAlternatives() throws {
         let store = try EventStore.inMemory()
         _ = try store.importEvents(Self.load())
-        let state = try store.state(asOf: try LedgerDate(parsing: "2024-12-31"))
-        let disputed = state.revenue(of: "openai").filter { !$0.figure.alternatives.isEmpty }
+        var history = CompanyHistory()
+        try store.forEachEffective(of: "openai", asOf: try LedgerDate(parsing: "2024-12-31"), knownAt: nil) { history.record($0) }
+        let disputed = history.revenue(of: "openai").filter { !$0.figure.alternatives.isEmpty }
         #expect(!disputed.isEmpty, "the research lists disagreeing OpenAI revenue figures; each should be its own event")
         for (_, figure) in disputed {
             #expect(figure.alternatives.allSatisfy { $0.eventId != figure.chosen.eventId })

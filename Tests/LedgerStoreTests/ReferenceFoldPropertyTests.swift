@@ -115,8 +115,9 @@ struct AmendedHistory {
 
     /// Compares what the real state shows about every company and partnership with the reference.
     /// `subject` limits the comparison to one company or partnership (the single-subject replay).
+    /// With `history` (the rounds and revenue a view streams from the log), every revenue figure up to the date is compared too.
     static func compare(_ state: LedgerState, _ reference: ReferenceFold, asOf: LedgerDate, subject: String? = nil,
-                        _ label: String) -> Int {
+                        history: CompanyHistory? = nil, _ label: String) -> Int {
         var compared = 0
         for company in RandomHistory.companies where subject == nil || subject == company {
             let table = state.capTable(of: company, asOf: asOf)
@@ -149,13 +150,25 @@ struct AmendedHistory {
             #expect(valuation?.alternatives.map(\.eventId) ?? [] == expectedValuation?.others.map(\.eventId) ?? [],
                     "\(label): \(company) valuation alternatives")
 
-            let revenue = state.revenue(of: company)
             let expectedRevenue = reference.revenueFigures(of: company)
-            #expect(revenue.map { "\($0.key.date.text) \($0.key.basis.rawValue) \($0.figure.chosen.eventId) \($0.figure.alternatives.map(\.eventId))" }
-                    == expectedRevenue.map { "\($0.date.text) \($0.basis) \($0.chosen.eventId) \($0.others.map(\.eventId))" },
-                    "\(label): \(company) revenue")
-            for (figure, expected) in zip(revenue, expectedRevenue) {
-                #expect(ExactFraction(figure.figure.chosen.money.amount) == expected.chosen.amount, "\(label): \(company) revenue amount")
+            // The state keeps each basis's latest figure; the history streamed from the log keeps every one.
+            let latest = state.latestRevenue(of: company)
+            let expectedLatest = Dictionary(expectedRevenue.map { ($0.basis, $0) }, uniquingKeysWith: { _, later in later })
+            #expect(latest.mapValues { "\($0.chosen.date.text) \($0.chosen.eventId) \($0.alternatives.map(\.eventId))" }
+                    == Dictionary(uniqueKeysWithValues: expectedLatest.map { (RevenueBasis(rawValue: $0.key)!, "\($0.value.date.text) \($0.value.chosen.eventId) \($0.value.others.map(\.eventId))") }),
+                    "\(label): \(company) latest revenue")
+            for (basis, expected) in expectedLatest {
+                #expect(latest[RevenueBasis(rawValue: basis)!].map { ExactFraction($0.chosen.money.amount) } == expected.chosen.amount,
+                        "\(label): \(company) latest revenue amount")
+            }
+            if let history {
+                let revenue = history.revenue(of: company)
+                #expect(revenue.map { "\($0.key.date.text) \($0.key.basis.rawValue) \($0.figure.chosen.eventId) \($0.figure.alternatives.map(\.eventId))" }
+                        == expectedRevenue.map { "\($0.date.text) \($0.basis) \($0.chosen.eventId) \($0.others.map(\.eventId))" },
+                        "\(label): \(company) revenue")
+                for (figure, expected) in zip(revenue, expectedRevenue) {
+                    #expect(ExactFraction(figure.figure.chosen.money.amount) == expected.chosen.amount, "\(label): \(company) revenue amount")
+                }
             }
 
             for investor in RandomHistory.investors {
@@ -207,12 +220,17 @@ struct AmendedHistory {
         for (index, (asOf, knownAt)) in points.enumerated() {
             let reference = ReferenceFold(log: log, asOf: asOf, knownAt: knownAt)
             let label = "seed \(seed), as of \(asOf.text), known at \(knownAt)"
+            var history = CompanyHistory()
+            try store.forEachEffective(asOf: asOf, knownAt: .seq(knownAt)) { history.record($0) }
             for useSnapshots in index < replayedBothWays ? [false, true] : [true] {
                 let state = try store.state(asOf: asOf, knownAt: .seq(knownAt), useSnapshots: useSnapshots)
-                compared += Self.compare(state, reference, asOf: asOf, "\(label), snapshots \(useSnapshots)")
+                compared += Self.compare(state, reference, asOf: asOf, history: history, "\(label), snapshots \(useSnapshots)")
                 for subject in AmendedHistory.subjects {
                     let single = try store.state(of: subject, asOf: asOf, knownAt: .seq(knownAt), useSnapshots: useSnapshots)
-                    _ = Self.compare(single, reference, asOf: asOf, subject: subject, "\(label), \(subject) alone, snapshots \(useSnapshots)")
+                    var own = CompanyHistory()
+                    try store.forEachEffective(of: subject, asOf: asOf, knownAt: .seq(knownAt)) { own.record($0) }
+                    _ = Self.compare(single, reference, asOf: asOf, subject: subject, history: own,
+                                     "\(label), \(subject) alone, snapshots \(useSnapshots)")
                 }
             }
         }

@@ -122,6 +122,27 @@ import Testing
         }
     }
 
+    /// Every eighth checkpoint holds the whole state, so loading any checkpoint reads at most eight checkpoints' parts.
+    @Test func keyFramesBoundWhatALoadReads() throws {
+        let (store, _) = try ledger(events: 2_000, seed: 10)
+        let built = try store.rebuildSnapshots(interval: 60)
+        try #require(built.checkpoints > 20)
+        let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT id, generation, date, seq FROM snapshot ORDER BY id") }
+        let first: Int64 = try #require(rows.first)["id"]
+        var keyFrames = 0
+        for row in rows {
+            let id: Int64 = row["id"], generation: Int64 = row["generation"]
+            #expect(generation == first + (id - first) / 8 * 8, "checkpoint \(id) builds on \(generation)")
+            guard id == generation else { continue }
+            keyFrames += 1
+            // A key frame stores every party, partnership and company of the state at its date.
+            let state = try store.state(asOf: try LedgerDate(parsing: row["date"]), knownAt: .seq(row["seq"]), useSnapshots: false)
+            let parts = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot_part WHERE snapshot = ?", arguments: [id]) }
+            #expect(parts == state.parties.count + state.partnerships.count + state.companies.count, "key frame \(id)")
+        }
+        #expect(keyFrames == (rows.count + 7) / 8)
+    }
+
     @Test func partsRoundTripExactly() throws {
         #expect(StateCodec.coversCurrentLayout, "a field was added to the state: teach StateCodec to store it")
         let (store, _) = try ledger(events: 2_000, seed: 8)

@@ -54,17 +54,23 @@ public struct InvestmentsPage: LedgerPage {
         if let company { try store.requireRegistered(company, as: "party") }
         if let investor { try store.requireRegistered(investor, as: "party") }
         let state = try store.state(at: point)
-        var page = InvestmentsPage(state: state, asOf: point.asOf, company: company, investor: investor)
+        var history = CompanyHistory()
+        if let company {
+            try store.forEachEffective(of: company, asOf: point.asOf, knownAt: point.knownAt?.bound) { history.record($0) }
+        } else {
+            try store.forEachEffective(asOf: point.asOf, knownAt: point.knownAt?.bound) { history.record($0) }
+        }
+        var page = InvestmentsPage(state: state, history: history, asOf: point.asOf, company: company, investor: investor)
         if let company { page.absence = try store.absence(of: company, as: "party", in: state, at: point) }
         return page
     }
 
-    /// The investments in `state`, optionally of one company or by one investor.
-    public init(state: LedgerState, asOf: LedgerDate, company: String?, investor: String?) {
+    /// The investments in `history` and the totals in `state`, optionally of one company or by one investor.
+    public init(state: LedgerState, history: CompanyHistory, asOf: LedgerDate, company: String?, investor: String?) {
         let companies = company.map { [$0] } ?? state.companyIDs
         var lines: [Line] = []
         for id in companies {
-            for record in state.companies[id]?.rounds ?? [] {
+            for record in history.rounds(of: id) {
                 for investment in record.investments where investor == nil || investment.investor == investor {
                     lines.append(Line(company: id, record: record, investment: investment))
                 }

@@ -9,25 +9,29 @@ public struct RevenuePage: LedgerPage {
     public var asOf: LedgerDate
     /// The replayed state.
     public var state: LedgerState
+    /// Every revenue figure up to the date, streamed from the log (the state keeps only the latest per basis).
+    public var history: CompanyHistory
     /// Why the subject is not in the state at this point (registered later, or not yet recorded), shown instead of the table.
     public var absence: String?
 
     /// Checks `company` is a registered party and replays what it needs.
     public static func load(_ store: EventStore, company: String, at point: ReplayPoint) throws -> RevenuePage {
         let (state, absence) = try store.subjectState(company, as: "party", at: point)
-        return RevenuePage(company: company, asOf: point.asOf, state: state, absence: absence)
+        var history = CompanyHistory()
+        try store.forEachEffective(of: company, asOf: point.asOf, knownAt: point.knownAt?.bound) { history.record($0) }
+        return RevenuePage(company: company, asOf: point.asOf, state: state, history: history, absence: absence)
     }
 
     public var json: JSONValue {
         .object([
             "company": .string(company), "asOf": .string(asOf.text),
             "latest": .object(Dictionary(uniqueKeysWithValues: state.latestRevenue(of: company).map { ($0.key.rawValue, $0.value.json) })),
-            "figures": .array(state.revenue(of: company).map(\.figure.json)),
+            "figures": .array(history.revenue(of: company).map(\.figure.json)),
         ])
     }
 
     public var csv: String {
-        CSVWriter.document(["company", "date", "basis", "amount", "currency", "status", "eventId", "chosen"], state.revenue(of: company).flatMap { _, figure in
+        CSVWriter.document(["company", "date", "basis", "amount", "currency", "status", "eventId", "chosen"], history.revenue(of: company).flatMap { _, figure in
             ([figure.chosen] + figure.alternatives).map { f in
                 [company, f.date.text, f.basis, ExactDecimal.text(f.money.amount), f.money.currency, f.status.rawValue, f.eventId, f == figure.chosen ? "yes" : "no"]
             }
@@ -36,7 +40,7 @@ public struct RevenuePage: LedgerPage {
 
     public var table: String {
         if let absence { return absence }
-        let figures = state.revenue(of: company)
+        let figures = history.revenue(of: company)
         var table = TextTable(["DATE", "BASIS", "AMOUNT", "STATUS", "EVENT", "OTHER FIGURES"], rightAligned: [2])
         for (_, figure) in figures {
             let f = figure.chosen

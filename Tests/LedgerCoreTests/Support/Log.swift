@@ -18,6 +18,20 @@ struct Log {
     }
 
     func state(asOf: String) -> LedgerState {
+        var state = LedgerState()
+        forEachEffective(asOf: asOf) { state.apply($0) }
+        return state
+    }
+
+    /// The rounds and revenue figures a view streams from the log, up to `asOf`.
+    func history(asOf: String) -> CompanyHistory {
+        var history = CompanyHistory()
+        forEachEffective(asOf: asOf) { history.record($0) }
+        return history
+    }
+
+    /// The effective events up to `asOf`, in (date, seq) order, amendments resolved.
+    func forEachEffective(asOf: String, _ body: (EffectiveEvent) -> Void) {
         let asOf = day(asOf)
         let amending = entries.map(\.event).filter { $0.type == .correction || $0.type == .retraction }
         var targetSeqs: [String: Int64] = [:]
@@ -27,13 +41,11 @@ struct Log {
             }
         }
         var replayer = Replayer(amendments: Amendments(amending, targetSeqs: targetSeqs), asOf: asOf)
-        var state = LedgerState()
         let ordered = entries.filter { $0.event.date <= asOf }
             .sorted { ($0.event.date, $0.seq) < ($1.event.date, $1.seq) }
         for entry in ordered {
-            replayer.feed(seq: entry.seq, event: entry.event) { state.apply($0) }
+            replayer.feed(seq: entry.seq, event: entry.event, into: body)
         }
-        replayer.finish { state.apply($0) }
-        return state
+        replayer.finish(into: body)
     }
 }
