@@ -58,6 +58,13 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, AdditiveArithmetic, 
         return ExactDecimal(units: sum)
     }
 
+    /// `self + other`, or nil when the sum is beyond ±1.7 × 10^18: what a running total checks, so that
+    /// the fold can name the event that took it out of range instead of stopping the process.
+    public func adding(_ other: ExactDecimal) -> ExactDecimal? {
+        let (sum, overflow) = units.addingReportingOverflow(other.units)
+        return overflow ? nil : ExactDecimal(units: sum)
+    }
+
     public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
         let (difference, overflow) = lhs.units.subtractingReportingOverflow(rhs.units)
         if overflow { Self.overflow("\(lhs) - \(rhs)") }

@@ -30,17 +30,31 @@ public struct FundingPosition: Hashable, Sendable, Codable {
 
     public init(byCurrency: [String: Amounts] = [:]) { self.byCurrency = byCurrency }
 
-    /// Adds a pledge: `firm` to committed, `conditional` (same currency) to conditional.
-    public mutating func pledge(firm: Money, conditional: Money?) {
-        byCurrency[firm.currency, default: Amounts()].committed += firm.amount
-        if let conditional { byCurrency[conditional.currency, default: Amounts()].conditional += conditional.amount }
+    /// Adds a pledge: `firm` to committed, `conditional` (same currency) to conditional; false, and the
+    /// position unchanged, when a total would be beyond the exact range (±1.7 × 10^18).
+    @discardableResult
+    public mutating func pledge(firm: Money, conditional: Money?) -> Bool {
+        var amounts = byCurrency[firm.currency, default: Amounts()]
+        guard let committed = amounts.committed.adding(firm.amount) else { return false }
+        amounts.committed = committed
+        if let conditional {
+            var other = conditional.currency == firm.currency ? amounts : byCurrency[conditional.currency, default: Amounts()]
+            guard let sum = other.conditional.adding(conditional.amount) else { return false }
+            other.conditional = sum
+            if conditional.currency == firm.currency { amounts = other } else { byCurrency[conditional.currency] = other }
+        }
+        byCurrency[firm.currency] = amounts
         settle(firm.currency)
+        return true
     }
 
-    /// Adds a payment.
-    public mutating func pay(_ money: Money) {
-        byCurrency[money.currency, default: Amounts()].funded += money.amount
+    /// Adds a payment; false, and the position unchanged, when the total paid would be beyond the exact range.
+    @discardableResult
+    public mutating func pay(_ money: Money) -> Bool {
+        guard let funded = byCurrency[money.currency, default: Amounts()].funded.adding(money.amount) else { return false }
+        byCurrency[money.currency, default: Amounts()].funded = funded
         settle(money.currency)
+        return true
     }
 
     /// Sets the total paid so far (a filing's paid-to-date figure).

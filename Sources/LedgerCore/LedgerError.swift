@@ -55,3 +55,11 @@ public struct LedgerError: Error, Equatable, Sendable, LocalizedError, CustomStr
 
     public var errorDescription: String? { description }
 }
+
+extension LedgerError {
+    /// The refusal of a replay whose fold could not keep a running total exact: one sentence naming the event.
+    public static func runningTotalOutOfRange(eventId: String) -> LedgerError {
+        LedgerError("takes a running total (money one investor invested in, committed to or paid into one company or partnership) "
+                    + "beyond ±1.7 × 10^18, the ledger's exact range, so no figure is shown; correct or retract that event", eventId: eventId)
+    }
+}

@@ -23,7 +23,19 @@ extension LedgerState {
     /// Events must come in (date, seq) order. Corrections and retractions are
     /// resolved before this point (see ``Amendments``); passed here, they are
     /// ignored.
-    public mutating func apply(_ effective: EffectiveEvent) {
+    ///
+    /// Returns false when the event would take a running total (money one investor
+    /// invested, committed or paid) beyond the exact range, ±1.7 × 10^18; that total
+    /// is left as it was, and the replay refuses to answer, naming the event
+    /// (``LedgerError/runningTotalOutOfRange(eventId:)``).
+    @discardableResult
+    public mutating func apply(_ effective: EffectiveEvent) -> Bool {
+        var inRange = true
+        fold(effective, inRange: &inRange)
+        return inRange
+    }
+
+    private mutating func fold(_ effective: EffectiveEvent, inRange: inout Bool) {
         let event = effective.event
         let seq = effective.seq
         lastDate = event.date
@@ -42,7 +54,7 @@ extension LedgerState {
             }
             partnerships[p.partnership] = partnership
         case .fundingRound(let round):
-            applyRound(round, event: event, seq: seq)
+            applyRound(round, event: event, seq: seq, inRange: &inRange)
         case .valuation(let v):
             settleThreads(settledBy: event, company: v.company)
             Self.addValuation(Figure(money: v.value, basis: v.basis.rawValue, date: event.date, status: event.status,
@@ -72,12 +84,12 @@ extension LedgerState {
             appliedCount -= 1
         case .commitment(let c):
             settleThreads(settledBy: event, company: c.company)
-            companies[c.company, default: CompanyState(id: c.company)].funding[c.investor, default: FundingPosition()]
-                .pledge(firm: c.firm, conditional: c.conditional)
+            if !companies[c.company, default: CompanyState(id: c.company)].funding[c.investor, default: FundingPosition()]
+                .pledge(firm: c.firm, conditional: c.conditional) { inRange = false }
         case .funding(let f):
             var position = companies[f.company, default: CompanyState(id: f.company)].funding[f.investor] ?? FundingPosition()
             switch f.paid {
-            case .amount(let money): position.pay(money)
+            case .amount(let money): if !position.pay(money) { inRange = false }
             case .toDate(let money): position.setFunded(money)
             }
             companies[f.company, default: CompanyState(id: f.company)].funding[f.investor] = position
@@ -157,21 +169,23 @@ extension LedgerState {
         threads[thread]!.closedBy = event.id
     }
 
-    private mutating func applyRound(_ round: FundingRound, event: Event, seq: Int64) {
+    private mutating func applyRound(_ round: FundingRound, event: Event, seq: Int64, inRange: inout Bool) {
         settleThreads(settledBy: event, company: round.company)
-        Self.applyRound(round, event: event, seq: seq, to: &companies[round.company, default: CompanyState(id: round.company)])
+        Self.applyRound(round, event: event, seq: seq, to: &companies[round.company, default: CompanyState(id: round.company)], inRange: &inRange)
         if let id = round.partnership, partnerships[id] != nil {
             for investment in round.investments {
-                partnerships[id]!.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
+                if !partnerships[id]!.invested[investment.investor, default: MoneyTotals()].add(investment.amount) { inRange = false }
             }
         }
     }
 
-    private static func applyRound(_ round: FundingRound, event: Event, seq: Int64, to company: inout CompanyState) {
+    private static func applyRound(_ round: FundingRound, event: Event, seq: Int64, to company: inout CompanyState, inRange: inout Bool) {
         for investment in round.investments {
-            company.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
-            company.funding[investment.investor, default: FundingPosition()].pledge(firm: investment.firm, conditional: investment.conditional)
-            company.funding[investment.investor]!.pay(investment.paidAtClose)
+            if !company.invested[investment.investor, default: MoneyTotals()].add(investment.amount)
+                || !company.funding[investment.investor, default: FundingPosition()].pledge(firm: investment.firm, conditional: investment.conditional)
+                || !company.funding[investment.investor]!.pay(investment.paidAtClose) {
+                inRange = false
+            }
         }
         if let post = round.impliedPostMoney {
             addValuation(Figure(money: post, basis: ValuationBasis.postMoney.rawValue, date: event.date, status: event.status,

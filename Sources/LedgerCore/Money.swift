@@ -43,8 +43,14 @@ public struct MoneyTotals: Hashable, Sendable, Codable {
     /// Totals restored as they were (snapshots).
     init(byCurrency: [String: ExactDecimal]) { self.byCurrency = byCurrency }
 
-    /// Adds `money` to the total of its currency.
-    public mutating func add(_ money: Money) { byCurrency[money.currency, default: 0] += money.amount }
+    /// Adds `money` to the total of its currency; false, and the total unchanged, when the sum would be
+    /// beyond the exact range (±1.7 × 10^18).
+    @discardableResult
+    public mutating func add(_ money: Money) -> Bool {
+        guard let sum = byCurrency[money.currency, default: 0].adding(money.amount) else { return false }
+        byCurrency[money.currency] = sum
+        return true
+    }
 
     /// The totals as Money values, sorted by currency code.
     public var amounts: [Money] {

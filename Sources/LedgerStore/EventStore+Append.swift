@@ -82,6 +82,14 @@ extension EventStore {
             try db.inTransaction(.immediate) {
                 var head = try Self.head(db)
                 try Self.check(head, against: expecting)
+                // A large batch into an empty ledger builds the covering replay index once, at the end (one sort),
+                // instead of row by row: rows in random date order would land all over that index, whose pages
+                // (payloads included) outgrow the page cache and are written to the WAL again and again. Re-created
+                // from its own stored SQL, so the schema stays exactly what the migrations made; a failed batch
+                // rolls the drop back with everything else. Dropped before any statement is prepared: a schema
+                // change finalizes the connection's cached statements.
+                let replayIndex = head.seq == 0 && naming == nil ? try Self.replayIndexSQL(db) : nil
+                if replayIndex != nil { try db.execute(sql: "DROP INDEX event_replay") }
                 let lastRecorded = try String.fetchOne(db, sql: "SELECT recordedAt FROM event ORDER BY seq DESC LIMIT 1")
                 let recordedAt = max(Timestamp.now().text, lastRecorded ?? "")
 
@@ -150,6 +158,7 @@ extension EventStore {
                 }
                 try checker.finish()
                 try partyIndex.write(insertParty)
+                if let replayIndex { try db.execute(sql: replayIndex) }
                 result.head = head
                 return .commit
             }
@@ -169,6 +178,11 @@ extension EventStore {
         try targetRow.forEachRawRow { row in named += try decodeStored(seq: row.int64(0), payload: row.bytes(1)).namedIDs }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO amendment_party (party, seq) VALUES (?, ?)")
         for party in named { try insert.execute(arguments: [party, seq]) }
+    }
+
+    /// The `CREATE INDEX` statement of the covering replay index as the migrations stored it; nil when it is missing.
+    static func replayIndexSQL(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'event_replay' AND tbl_name = 'event'")
     }
 
     static func head(_ db: Database) throws -> LogHead {

@@ -98,7 +98,7 @@ extension EventStore {
                 try builder.checkpoint(state, date: date)
                 sinceCheckpoint = 0
             }) { effective in
-                state.apply(effective)
+                guard state.apply(effective) else { throw LedgerError.runningTotalOutOfRange(eventId: effective.event.id) }
                 builder.touch(effective.event)
                 sinceCheckpoint += 1
             }

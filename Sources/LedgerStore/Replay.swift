@@ -61,7 +61,7 @@ struct Replay {
             fold.abandon()
             throw error
         }
-        return fold.finish()
+        return try fold.finish()
     }
 
     /// Streams the effective events in (date, seq) order, on the calling thread.
@@ -156,9 +156,12 @@ private final class FoldWorker: @unchecked Sendable {
         }
     }
 
+    /// The first event that took a running total out of the exact range, reported by ``finish()``.
+    private var outOfRange: String?
+
     private func apply(_ effective: EffectiveEvent) {
         if let onlyType, effective.event.type != onlyType { return }
-        state.apply(effective)
+        if !state.apply(effective), outOfRange == nil { outOfRange = effective.event.id }
     }
 
     private func foldHere(_ batch: [(Int64, Event)]) {
@@ -167,10 +170,12 @@ private final class FoldWorker: @unchecked Sendable {
         }
     }
 
-    /// Waits for the worker, emits the pending replacements and returns the state.
-    func finish() -> LedgerState {
+    /// Waits for the worker, emits the pending replacements and returns the state; fails, naming the
+    /// event, when a running total went out of the exact range.
+    func finish() throws -> LedgerState {
         worker?.finish()
         replayer.finish(into: apply)
+        if let outOfRange { throw LedgerError.runningTotalOutOfRange(eventId: outOfRange) }
         return state
     }
 

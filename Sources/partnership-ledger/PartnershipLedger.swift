@@ -1,6 +1,10 @@
 import ArgumentParser
 
 /// The `partnership-ledger` command: configuration and subcommands only.
+///
+/// Every command names itself (`commandName:` in its configuration). Without it, ArgumentParser derives
+/// each name from the type's name at start-up (`String(describing:)`, a runtime conformance scan of the
+/// whole binary per command type), which was most of the time a short command took in the static build.
 @main
 struct PartnershipLedger: ParsableCommand {
     static let configuration = CommandConfiguration(

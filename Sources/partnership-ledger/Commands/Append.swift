@@ -5,6 +5,7 @@ import LedgerStore
 /// `append FILE|-` or `append <type> --flags…`: add events as one atomic batch.
 struct Append: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "append",
         abstract: "Append events from a file, from stdin (-), or built from flags.",
         discussion: """
             append FILE|-              the events in FILE (one object, an array, or JSON Lines) as one batch

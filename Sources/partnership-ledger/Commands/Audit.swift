@@ -5,6 +5,7 @@ import LedgerViews
 /// `audit PARTNERSHIP`: how the terms evolved; `audit COMPANY --stakes`: how the holders' stakes moved.
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Show how a partnership's terms changed, event by event, with their evidence (or, with --stakes, how a company's stakes moved).",
         discussion: """
             Every change to every term in effective-date order: the initial terms of the partnership event, each \

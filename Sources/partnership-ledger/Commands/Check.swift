@@ -5,6 +5,7 @@ import LedgerViews
 /// `check [FILE…]`: verify that the ledger reproduces published figures.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the ledger against expected figures (exit 1 when any check fails).",
         discussion: """
             Check files (*.checks.json) hold expectations such as

@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `commitments`: purchase commitments buyer → seller, with totals.
 struct Commitments: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List purchase commitments (compute, cloud) buyer → seller, with totals, at a date.")
+    static let configuration = CommandConfiguration(commandName: "commitments", abstract: "List purchase commitments (compute, cloud) buyer → seller, with totals, at a date.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

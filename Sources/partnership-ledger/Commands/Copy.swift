@@ -6,6 +6,7 @@ import LedgerStore
 /// `copy --from A --to B`: copy a whole log between two stores, keeping every seq, time and hash.
 struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "copy",
         abstract: "Copy a ledger into another store (SQLite or PostgreSQL), keeping seq, recorded times and hashes.",
         discussion: """
             The target must be empty or hold the start of the source's log (an interrupted copy): then the rest

@@ -5,6 +5,7 @@ import LedgerViews
 /// `diff --from D1 --to D2`: what differs between two as-of states, and which events caused it.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show what changed between two dates: stakes, valuations, terms, governance, investment, revenue, with the events that caused each change.",
         discussion: """
             Compares the state as of --from with the state as of --to (both inclusive, both as known at --known-at). \

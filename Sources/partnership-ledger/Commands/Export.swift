@@ -6,6 +6,7 @@ import LedgerViews
 /// `export`: the log as JSON Lines (importable) or CSV.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the log as JSON Lines (default) or CSV.",
         discussion: """
             JSON Lines output is one stored event object per line, in log order, and can be imported

@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `flows`: money invested one way beside compute committed the other way, per pair of parties.
 struct Flows: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show, per pair of parties, money invested one way beside compute bought back the other way.")
+    static let configuration = CommandConfiguration(commandName: "flows", abstract: "Show, per pair of parties, money invested one way beside compute bought back the other way.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

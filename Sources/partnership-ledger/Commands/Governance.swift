@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `governance COMPANY`: who holds which role.
 struct Governance: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a company's governance (CEO, chair, board, observers, structure) at a date.")
+    static let configuration = CommandConfiguration(commandName: "governance", abstract: "Show a company's governance (CEO, chair, board, observers, structure) at a date.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

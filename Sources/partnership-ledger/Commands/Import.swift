@@ -6,6 +6,7 @@ import LedgerViews
 /// `import PATH…`: append every event file under the paths, as one idempotent batch.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import event files and folders as one atomic, idempotent batch.",
         discussion: """
             Folders are read recursively (.json, .jsonl, .ndjson; *.checks.json are skipped), files sorted by path.

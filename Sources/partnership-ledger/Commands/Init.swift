@@ -6,6 +6,7 @@ import LedgerStore
 /// `init`: create an empty ledger.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create an empty ledger.",
         discussion: """
             With --db postgres://…, creates the ledger's tables in that (existing, empty) database, and the roles

@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `investments`: who put how much into whom, by date, with cumulative totals.
 struct Investments: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show who invested how much into whom, by date, with cumulative totals.")
+    static let configuration = CommandConfiguration(commandName: "investments", abstract: "Show who invested how much into whom, by date, with cumulative totals.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

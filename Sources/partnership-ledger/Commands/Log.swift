@@ -5,7 +5,7 @@ import LedgerViews
 
 /// `log`: events in log order, filtered.
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List events in log (seq) order.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "List events in log (seq) order.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var filters: LogFilterOptions

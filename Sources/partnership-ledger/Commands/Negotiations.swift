@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `negotiations [PARTNERSHIP|COMPANY]`: talks and proposals open at a date.
 struct Negotiations: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the negotiations (talks, proposals) open at a date, each thread with its stages.")
+    static let configuration = CommandConfiguration(commandName: "negotiations", abstract: "List the negotiations (talks, proposals) open at a date, each thread with its stages.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

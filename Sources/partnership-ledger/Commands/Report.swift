@@ -7,6 +7,7 @@ import LedgerViews
 /// `report -o FILE.html`: the self-contained HTML report with charts.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a self-contained HTML report with charts (inline SVG and CSS; no network, no JavaScript).",
         discussion: """
             Sections: valuations over time (log scale), each company's holders' stakes over time, cumulative investment \

@@ -5,6 +5,7 @@ import LedgerViews
 /// `schema [TYPE]`: the event types, or one type's fields, defaults and a complete example.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Describe the event types: every type, or one type's fields, defaults and a complete example.",
         discussion: """
             schema                  every event type and what it records

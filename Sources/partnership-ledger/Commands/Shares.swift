@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `shares COMPANY`: the cap table, valuation and implied stake values.
 struct Shares: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a company's cap table, valuation and implied stake values.")
+    static let configuration = CommandConfiguration(commandName: "shares", abstract: "Show a company's cap table, valuation and implied stake values.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

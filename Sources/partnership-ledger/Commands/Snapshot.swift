@@ -5,6 +5,7 @@ import LedgerViews
 /// `snapshot rebuild|clear|list`: the derived checkpoints that make as-of queries fast.
 struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "snapshot",
         abstract: "Rebuild, clear or list snapshots (derived state that speeds up as-of queries).",
         discussion: """
             A snapshot is the projection at a checkpoint date, as recorded by a seq. Queries start from the nearest

@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `state`: the whole projection at a date.
 struct State: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the whole projection: every company and partnership at a date.")
+    static let configuration = CommandConfiguration(commandName: "state", abstract: "Show the whole projection: every company and partnership at a date.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

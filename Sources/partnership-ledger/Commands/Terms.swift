@@ -3,7 +3,7 @@ import LedgerViews
 
 /// `terms PARTNERSHIP`: the terms in force.
 struct Terms: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the terms of a partnership in force at a date.")
+    static let configuration = CommandConfiguration(commandName: "terms", abstract: "Show the terms of a partnership in force at a date.")
 
     @OptionGroup var ledger: LedgerOptions
     @OptionGroup var query: QueryOptions

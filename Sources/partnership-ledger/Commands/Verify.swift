@@ -4,6 +4,7 @@ import LedgerViews
 /// `verify`: recompute the hash chain; exit 2 naming the first bad seq.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check the hash chain and the log's integrity (exit 2 when broken).")
 
     @OptionGroup var ledger: LedgerOptions
