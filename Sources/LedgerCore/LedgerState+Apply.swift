@@ -1,19 +1,5 @@
 import Foundation
 
-/// An event as the projection sees it: with its log position, after corrections.
-public struct EffectiveEvent: Hashable, Sendable {
-    /// The log position of the original event (its replay order among same-date events).
-    public var seq: Int64
-    /// The event, or its replacement when corrected.
-    public var event: Event
-    /// The id of the correction that replaced it, if any.
-    public var correctedBy: String?
-
-    public init(seq: Int64, event: Event, correctedBy: String? = nil) {
-        self.seq = seq; self.event = event; self.correctedBy = correctedBy
-    }
-}
-
 extension LedgerState {
     /// The holder name under which unattributed stake is reported.
     public static let otherHolders = "other-holders"
@@ -23,9 +9,9 @@ extension LedgerState {
     /// Events must come in (date, seq) order. Corrections and retractions are
     /// resolved before this point (see ``Amendments``); passed here, they are
     /// ignored.
-    public mutating func apply(_ effective: EffectiveEvent) {
-        let event = effective.event
-        let seq = effective.seq
+    public mutating func apply(_ logged: LoggedEvent) {
+        let event = logged.event
+        let seq = logged.seq
         lastDate = event.date
         appliedCount += 1
         switch event.body {

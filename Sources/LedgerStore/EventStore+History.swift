@@ -15,7 +15,7 @@ extension EventStore {
     /// var history = StakeHistory(company: "openai")
     /// try store.forEachEffective(asOf: date, knownAt: nil) { history.feed($0) }
     /// ```
-    public func forEachEffective(asOf: LedgerDate, knownAt: KnownAt?, _ body: (EffectiveEvent) throws -> Void) throws {
+    public func forEachEffective(asOf: LedgerDate, knownAt: KnownAt?, _ body: (LoggedEvent) throws -> Void) throws {
         let maxSeq = try maxSeq(for: knownAt)
         try replaying { db in try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).forEachEffective(db, body) }
     }
