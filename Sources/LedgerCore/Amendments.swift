@@ -55,10 +55,10 @@ public struct Amendments: Sendable {
     public var isEmpty: Bool { history.values.allSatisfy(\.isEmpty) }
 
     /// Every replacement in force, as effective events in (date, seq) order.
-    public var replacements: [EffectiveEvent] {
-        history.compactMap { id, entries -> EffectiveEvent? in
+    public var replacements: [LoggedEvent] {
+        history.compactMap { id, entries -> LoggedEvent? in
             guard case .replaced(let event, let by)? = entries.last?.amendment else { return nil }
-            return EffectiveEvent(seq: targetSeqs[id] ?? 0, event: event, correctedBy: by)
+            return LoggedEvent(seq: targetSeqs[id] ?? 0, event: event, correctedBy: by)
         }
         .sorted { ($0.event.date, $0.seq) < ($1.event.date, $1.seq) }
     }
@@ -78,7 +78,7 @@ public struct Amendments: Sendable {
 /// ```
 public struct Replayer {
     private let amendments: Amendments
-    private let pending: [EffectiveEvent]
+    private let pending: [LoggedEvent]
     private var next = 0
 
     /// A replayer up to and including `asOf`.
@@ -101,21 +101,21 @@ public struct Replayer {
     private let checksAmendments: Bool
 
     /// Feeds one stored event; calls `sink` with every effective event now due.
-    public mutating func feed(seq: Int64, event: Event, into sink: (EffectiveEvent) throws -> Void) rethrows {
+    public mutating func feed(seq: Int64, event: Event, into sink: (LoggedEvent) throws -> Void) rethrows {
         while next < pending.count, (pending[next].event.date, pending[next].seq) < (event.date, seq) {
             try sink(pending[next])
             next += 1
         }
         if event.type.isAmendment { return }
         if !checksAmendments || amendments.amendment(for: event.id) == nil {
-            try sink(EffectiveEvent(seq: seq, event: event))
+            try sink(LoggedEvent(seq: seq, event: event))
         }
     }
 
     /// Emits the pending replacements dated on or before `date` (before a checkpoint at `date`).
     ///
     /// Call it only once every stored event dated on or before `date` was fed.
-    public mutating func flush(through date: LedgerDate, into sink: (EffectiveEvent) throws -> Void) rethrows {
+    public mutating func flush(through date: LedgerDate, into sink: (LoggedEvent) throws -> Void) rethrows {
         while next < pending.count, pending[next].event.date <= date {
             try sink(pending[next])
             next += 1
@@ -123,7 +123,7 @@ public struct Replayer {
     }
 
     /// Emits the replacements still pending after the last stored event.
-    public mutating func finish(into sink: (EffectiveEvent) throws -> Void) rethrows {
+    public mutating func finish(into sink: (LoggedEvent) throws -> Void) rethrows {
         while next < pending.count {
             try sink(pending[next])
             next += 1

@@ -1,19 +1,5 @@
 import Foundation
 
-/// An event as the projection sees it: with its log position, after corrections.
-public struct EffectiveEvent: Hashable, Sendable {
-    /// The log position of the original event (its replay order among same-date events).
-    public var seq: Int64
-    /// The event, or its replacement when corrected.
-    public var event: Event
-    /// The id of the correction that replaced it, if any.
-    public var correctedBy: String?
-
-    public init(seq: Int64, event: Event, correctedBy: String? = nil) {
-        self.seq = seq; self.event = event; self.correctedBy = correctedBy
-    }
-}
-
 extension LedgerState {
     /// The holder name under which unattributed stake is reported.
     public static let otherHolders = "other-holders"
@@ -29,15 +15,15 @@ extension LedgerState {
     /// is left as it was, and the replay refuses to answer, naming the event
     /// (``LedgerError/runningTotalOutOfRange(eventId:)``).
     @discardableResult
-    public mutating func apply(_ effective: EffectiveEvent) -> Bool {
+    public mutating func apply(_ logged: LoggedEvent) -> Bool {
         var inRange = true
-        fold(effective, inRange: &inRange)
+        fold(logged, inRange: &inRange)
         return inRange
     }
 
-    private mutating func fold(_ effective: EffectiveEvent, inRange: inout Bool) {
-        let event = effective.event
-        let seq = effective.seq
+    private mutating func fold(_ logged: LoggedEvent, inRange: inout Bool) {
+        let event = logged.event
+        let seq = logged.seq
         lastDate = event.date
         appliedCount += 1
         switch event.body {

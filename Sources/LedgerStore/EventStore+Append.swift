@@ -116,14 +116,9 @@ extension EventStore {
                 }, registry: { kind in
                     try String.fetchAll(db, sql: "SELECT id FROM registry WHERE kind = ?", arguments: [kind.rawValue])
                 })
-                let insertEvent = RawWrite(try db.cachedStatement(sql: """
-                    INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """), db)
-                let insertParty = RawWrite(try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)"), db)
-                let insertRegistry = try db.cachedStatement(sql: "INSERT INTO registry (id, kind, seq) VALUES (?, ?, ?)")
-                let insertAmendment = try db.cachedStatement(sql: "INSERT INTO amendment (target, seq) VALUES (?, ?)")
-                var invalidation = SnapshotInvalidation()
+                var writes = try LogWrites(db)
+                let insertEvent = RawWrite(writes.event, db)
+                let insertParty = RawWrite(writes.party, db)
                 // Existence checks: a ledger empty when the batch began holds only this batch's ids, so an id
                 // whose hash the batch has not seen is new without asking SQLite. Otherwise, one lookup per event.
                 let startedEmpty = head.seq == 0
@@ -151,8 +146,7 @@ extension EventStore {
                         try insertEvent.step()
                     }
                     partyIndex.add(prepared.namedIDs, seq: seq)
-                    try Self.recordDerivedRows(of: event, seq: seq, naming: prepared.namedIDs, registry: insertRegistry,
-                                               amendment: insertAmendment, invalidation: &invalidation, db)
+                    try writes.recordDerivedRows(of: event, seq: seq, naming: prepared.namedIDs, db)
                     head = LogHead(seq: seq, hash: hash)
                     result.appended.append(AppendedEvent(seq: seq, id: event.id))
                 }
@@ -244,24 +238,6 @@ struct PartyIndexBatch {
             try insert.step()
         }
         rows = []
-    }
-}
-
-extension EventStore {
-    /// The rows a stored event adds beside its own, the same for an append and a copy: its registry entry, its
-    /// amendment and the amendment's index, and the snapshot invalidation its date causes. (The party index is
-    /// written by each caller: batched by an append, per row by a copy.)
-    static func recordDerivedRows(of event: Event, seq: Int64, naming namedIDs: [String], registry: Statement,
-                                  amendment: Statement, invalidation: inout SnapshotInvalidation, _ db: Database) throws {
-        if let registered = event.body.registration {
-            try registry.execute(arguments: [registered.id, registered.kind.rawValue, seq])
-        }
-        if let target = event.body.amendedEventID {
-            // A retraction names no ids; a correction names its replacement's.
-            try amendment.execute(arguments: [target, seq])
-            try indexAmendment(seq: seq, target: target, naming: namedIDs, db)
-        }
-        try invalidation.record(seq: seq, date: event.date, type: event.type, db)
     }
 }
 

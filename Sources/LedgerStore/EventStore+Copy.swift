@@ -83,22 +83,14 @@ extension EventStore {
         case .sqlite(let sqlite): writer = sqlite
         }
         try Self.translatingDatabaseErrors { try writer.write { db in
-            let insertEvent = try db.cachedStatement(sql: """
-                INSERT INTO event (seq, id, type, date, announced, status, recordedAt, payload, prevHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertParty = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_party (party, seq) VALUES (?, ?)")
-            let insertRegistry = try db.cachedStatement(sql: "INSERT INTO registry (id, kind, seq) VALUES (?, ?, ?)")
-            let insertAmendment = try db.cachedStatement(sql: "INSERT INTO amendment (target, seq) VALUES (?, ?)")
+            var writes = try LogWrites(db)
             try Self.checkContinues(try Self.head(db), with: rows)
-            var invalidation = SnapshotInvalidation()
             for row in rows {
                 let event = try row.decoded()
-                try insertEvent.execute(arguments: [row.seq, row.id, row.type, row.date, row.announced, row.status, row.recordedAt,
-                                                    row.payload, row.prevHash, row.hash])
-                for party in Set(event.namedIDs).sorted() { try insertParty.execute(arguments: [party, row.seq]) }
-                try Self.recordDerivedRows(of: event, seq: row.seq, naming: event.namedIDs, registry: insertRegistry,
-                                           amendment: insertAmendment, invalidation: &invalidation, db)
+                try writes.event.execute(arguments: [row.seq, row.id, row.type, row.date, row.announced, row.status, row.recordedAt,
+                                                     row.payload, row.prevHash, row.hash])
+                for party in Set(event.namedIDs).sorted() { try writes.party.execute(arguments: [party, row.seq]) }
+                try writes.recordDerivedRows(of: event, seq: row.seq, naming: event.namedIDs, db)
             }
         } }
     }

@@ -15,7 +15,7 @@ extension EventStore {
     /// var history = StakeHistory(company: "openai")
     /// try store.forEachEffective(asOf: date, knownAt: nil) { history.feed($0) }
     /// ```
-    public func forEachEffective(asOf: LedgerDate, knownAt: KnownAt?, _ body: (EffectiveEvent) throws -> Void) throws {
+    public func forEachEffective(asOf: LedgerDate, knownAt: KnownAt?, _ body: (LoggedEvent) throws -> Void) throws {
         let maxSeq = try maxSeq(for: knownAt)
         try replaying { db in try Replay(scope: .wholeLog, asOf: asOf, maxSeq: maxSeq).forEachEffective(db, body) }
     }
@@ -31,7 +31,7 @@ extension EventStore {
     /// var history = CompanyHistory()
     /// try store.forEachEffective(of: "openai", asOf: date, knownAt: nil) { history.record($0) }
     /// ```
-    public func forEachEffective(of subject: String, asOf: LedgerDate, knownAt: KnownAt?, _ body: (EffectiveEvent) throws -> Void) throws {
+    public func forEachEffective(of subject: String, asOf: LedgerDate, knownAt: KnownAt?, _ body: (LoggedEvent) throws -> Void) throws {
         let maxSeq = try maxSeq(for: knownAt)
         try replaying { db in
             let scope: Replay.Scope = try db.hasSubjectIndex() ? .subject(subject) : .wholeLog

@@ -70,10 +70,10 @@ struct Replay {
     /// event dated on or before it was fed), with a `flush` that emits the pending replacements
     /// dated through it: the place for a checkpoint that holds every event of that date.
     func forEachEffective(_ db: some ReplaySource, betweenDates: ((_ date: LedgerDate, _ flush: () throws -> Void) throws -> Void)? = nil,
-                          _ body: (EffectiveEvent) throws -> Void) throws {
+                          _ body: (LoggedEvent) throws -> Void) throws {
         var replayer = try replayer(db, after: nil)
         let onlyType = onlyType
-        func emit(_ effective: EffectiveEvent) throws {
+        func emit(_ effective: LoggedEvent) throws {
             if let onlyType, effective.event.type != onlyType { return }
             try body(effective)
         }
@@ -159,7 +159,7 @@ private final class FoldWorker: @unchecked Sendable {
     /// The first event that took a running total out of the exact range, reported by ``finish()``.
     private var outOfRange: String?
 
-    private func apply(_ effective: EffectiveEvent) {
+    private func apply(_ effective: LoggedEvent) {
         if let onlyType, effective.event.type != onlyType { return }
         if !state.apply(effective), outOfRange == nil { outOfRange = effective.event.id }
     }

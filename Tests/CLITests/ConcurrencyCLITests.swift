@@ -5,17 +5,6 @@ import Testing
 
 /// Several `partnership-ledger` processes writing one ledger at once, and optimistic concurrency flags.
 @Suite struct ConcurrencyCLITests {
-    /// The log as (seq, id) pairs, from `log --format json`.
-    static func logEntries(_ db: String) throws -> [(seq: Int, id: String)] {
-        let run = try LedgerProcess.run(["log", "--format", "json", "--db", db])
-        try #require(run.status == 0, "log failed: \(run)")
-        guard case .array(let rows) = try JSONParser.parse(run.stdout) else { throw LedgerError("log --format json is not an array") }
-        return rows.compactMap { row in
-            guard case .number(let seq)? = row["seq"], case .string(let id)? = row["id"], let n = Int(seq) else { return nil }
-            return (n, id)
-        }
-    }
-
     static let writers = 4
     static let appendsPerWriter = 40
 
@@ -28,15 +17,6 @@ import Testing
         let db = folder.file("ledger.sqlite")
         let binary = try LedgerProcess.binary()
         let perWriter = Self.appendsPerWriter
-        let script = """
-            while [ ! -e "$GO" ]; do sleep 0.01; done
-            i=1
-            while [ $i -le \(perWriter) ]; do
-              "$BIN" append party --db "$DB" --id "w$W-$i" --party "w$W-$i" --name "Writer $W, append $i" --kind company --date 2020-01-01 \
-                >/dev/null 2>>"$LOG" || echo "append $i failed with exit $?" >>"$LOG"
-              i=$((i + 1))
-            done
-            """
         // A reader verifying in a loop meanwhile: it must never see a broken chain or a lock error. It starts
         // once a writer has confirmed an append (before that the file may exist without its tables: a verify
         // in that instant reports "not a partnership ledger", which is not what this test is about).
@@ -48,15 +28,8 @@ import Testing
             done
             echo "reads: $n" >>"$LOG"
             """], environment: ["BIN": binary, "DB": db, "DIR": folder.path, "STOP": folder.file("stop"), "LOG": folder.file("reader.log")])
-        let writers = try (1...Self.writers).map { writer in
-            try ChildRun.start(["/bin/sh", "-c", script], environment: [
-                "BIN": binary, "DB": db, "W": String(writer), "GO": folder.file("go"), "LOG": folder.file("writer-\(writer).log"),
-            ])
-        }
-        let start = Date()
-        #expect(FileManager.default.createFile(atPath: folder.file("go"), contents: nil))
-        let runs = try writers.map { try $0.wait() }
-        let seconds = Date().timeIntervalSince(start)
+        let race = try RacingWriters(writers: Self.writers, appendsPerWriter: perWriter, db: db, folder: folder)
+        let (runs, seconds) = try race.run()
         #expect(FileManager.default.createFile(atPath: folder.file("stop"), contents: nil))
         _ = try reader.wait()
         let reads = try String(contentsOfFile: folder.file("reader.log"), encoding: .utf8).split(separator: "\n")
@@ -65,7 +38,7 @@ import Testing
         #expect(reads.filter { $0.hasPrefix("ok: ") }.count > 0, "the reader should have verified at least once")
         for (index, run) in runs.enumerated() { #expect(run.status == 0, "writer \(index + 1): \(run)") }
         for writer in 1...Self.writers {
-            let log = try String(contentsOfFile: folder.file("writer-\(writer).log"), encoding: .utf8)
+            let log = try race.log(of: writer)
             let lines = log.split(separator: "\n")
             let refused = lines.filter { !$0.hasPrefix("partnership-ledger: appended 1 event;") }
             #expect(refused.isEmpty, "writer \(writer) saw: \(refused.prefix(5))")
@@ -73,7 +46,7 @@ import Testing
             #expect(lines.count == perWriter, "writer \(writer): \(lines.count) confirmations")
         }
         let total = Self.writers * perWriter
-        let entries = try Self.logEntries(db)
+        let entries = try RacingWriters.logEntries(db)
         #expect(entries.map(\.seq) == Array(1...total), "exactly \(total) events, no duplicate or missing seq")
         #expect(Set(entries.map(\.id)).count == total)
         for writer in 1...Self.writers {

@@ -15,18 +15,12 @@ struct PostgresFaultTests {
 
     /// Writer `w`'s appends, as (seq, index) in log order, from `log --format json`.
     static func appendsByWriter(_ db: String) throws -> (seqs: [Int], byWriter: [Int: [Int]]) {
-        let run = try LedgerProcess.run(["log", "--format", "json", "--db", db])
-        try #require(run.status == 0, "log failed: \(run)")
-        guard case .array(let rows) = try JSONParser.parse(run.stdout) else { throw LedgerError("log --format json is not an array") }
-        var seqs: [Int] = []
+        let entries = try RacingWriters.logEntries(db)
         var byWriter: [Int: [Int]] = [:]
-        for row in rows {
-            guard case .number(let seq)? = row["seq"], case .string(let id)? = row["id"], let n = Int(seq) else { continue }
-            seqs.append(n)
-            let parts = id.dropFirst().split(separator: "-")
-            if parts.count == 2, let writer = Int(parts[0]), let index = Int(parts[1]) { byWriter[writer, default: []].append(index) }
+        for entry in entries {
+            if let mine = RacingWriters.writerAndAppend(of: entry.id) { byWriter[mine.writer, default: []].append(mine.append) }
         }
-        return (seqs, byWriter)
+        return (entries.map(\.seq), byWriter)
     }
 
     /// 8 processes × 250 single-event appends each, started together: 2000 events, seqs 1…2000, chain intact,
@@ -35,28 +29,11 @@ struct PostgresFaultTests {
         let folder = try ScratchFolder("pg-concurrent")
         let db = try PostgresServer.freshDatabase()
         try #require(try LedgerProcess.run(["init", "--db", db]).status == 0)
-        let binary = try LedgerProcess.binary()
-        let script = """
-            while [ ! -e "$GO" ]; do sleep 0.01; done
-            i=1
-            while [ $i -le \(Self.appendsPerWriter) ]; do
-              "$BIN" append party --db "$DB" --id "w$W-$i" --party "w$W-$i" --name "Writer $W, append $i" --kind company --date 2020-01-01 \
-                >/dev/null 2>>"$LOG" || echo "append $i failed with exit $?" >>"$LOG"
-              i=$((i + 1))
-            done
-            """
-        let writers = try (1...Self.writers).map { writer in
-            try ChildRun.start(["/bin/sh", "-c", script], environment: [
-                "BIN": binary, "DB": db, "W": String(writer), "GO": folder.file("go"), "LOG": folder.file("writer-\(writer).log"),
-            ])
-        }
-        let start = Date()
-        #expect(FileManager.default.createFile(atPath: folder.file("go"), contents: nil))
-        let runs = try writers.map { try $0.wait() }
-        let seconds = Date().timeIntervalSince(start)
+        let race = try RacingWriters(writers: Self.writers, appendsPerWriter: Self.appendsPerWriter, db: db, folder: folder)
+        let (runs, seconds) = try race.run()
         for (index, run) in runs.enumerated() {
             #expect(run.status == 0, "writer \(index + 1): \(run)")
-            let log = (try? String(contentsOfFile: folder.file("writer-\(index + 1).log"), encoding: .utf8)) ?? ""
+            let log = (try? race.log(of: index + 1)) ?? ""
             #expect(!log.contains("failed") && !log.contains("error"), "writer \(index + 1) reported: \(log.prefix(500))")
             #expect(log.components(separatedBy: "appended 1 event").count - 1 == Self.appendsPerWriter, "writer \(index + 1) confirmed too few appends")
         }

@@ -52,7 +52,7 @@ import TestSupport
         let stored = log.enumerated().map { (seq: Int64($0.offset + 1), event: $0.element) }
             .sorted { ($0.event.date, $0.seq) < ($1.event.date, $1.seq) }
         var replayer = Replayer(amendments: amendments, asOf: LedgerDate(year: LedgerDate.maxYear, month: 12, day: 31)!)
-        var effective: [EffectiveEvent] = []
+        var effective: [LoggedEvent] = []
         for entry in stored { replayer.feed(seq: entry.seq, event: entry.event) { effective.append($0) } }
         replayer.finish { effective.append($0) }
 

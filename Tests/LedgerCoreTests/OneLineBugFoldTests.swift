@@ -12,7 +12,7 @@ import TestSupport
     /// Folds `events` in the order given, as the store would after sorting by (date, seq).
     static func fold(_ events: [Event]) -> LedgerState {
         var state = LedgerState()
-        for (index, event) in events.enumerated() { state.apply(EffectiveEvent(seq: Int64(index + 1), event: event)) }
+        for (index, event) in events.enumerated() { state.apply(LoggedEvent(seq: Int64(index + 1), event: event)) }
         return state
     }
 

@@ -414,7 +414,7 @@ import Testing
         #expect(amendments.amendment(for: "v") == .replaced(replacement, by: "fix"))
         #expect(amendments.amendment(for: "w") == .retracted(by: "gone"))
         #expect(amendments.amendment(for: "z") == nil)
-        #expect(amendments.replacements == [EffectiveEvent(seq: 7, event: replacement, correctedBy: "fix")])
+        #expect(amendments.replacements == [LoggedEvent(seq: 7, event: replacement, correctedBy: "fix")])
         #expect(!amendments.isEmpty)
         #expect(Amendments().isEmpty)
     }
@@ -423,16 +423,16 @@ import Testing
 
     @Test func applyIgnoresCorrectionsAndRetractionsPassedDirectly() throws {
         var state = LedgerState()
-        state.apply(EffectiveEvent(seq: 1, event: valuation("v", company: "acme", date: "2020-01-01", usd("1"))))
+        state.apply(LoggedEvent(seq: 1, event: valuation("v", company: "acme", date: "2020-01-01", usd("1"))))
         let snapshot = state
-        state.apply(EffectiveEvent(seq: 2, event: retraction("r", of: "v", date: "2020-01-02")))
+        state.apply(LoggedEvent(seq: 2, event: retraction("r", of: "v", date: "2020-01-02")))
         #expect(state.appliedCount == 1)
         #expect(state.companies == snapshot.companies)
     }
 
     @Test func partiesAreRegisteredWithTheirNames() throws {
         var state = LedgerState()
-        state.apply(EffectiveEvent(seq: 1, event: party("openai", kind: .nonprofit)))
+        state.apply(LoggedEvent(seq: 1, event: party("openai", kind: .nonprofit)))
         #expect(state.parties["openai"] == PartyInfo(name: "Openai", kind: .nonprofit, eventId: "party-openai"))
         #expect(state.name(of: "openai") == "Openai")
         #expect(state.name(of: "unknown-id") == "unknown-id")

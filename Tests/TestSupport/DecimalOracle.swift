@@ -75,7 +75,7 @@ public struct DecimalOracle {
     }
 
     /// Applies one effective event's numeric rules, as `LedgerState.apply` did with `Decimal`.
-    public mutating func apply(_ effective: EffectiveEvent) {
+    public mutating func apply(_ effective: LoggedEvent) {
         let d = Self.decimal
         switch effective.event.body {
         case .partnership(let p):

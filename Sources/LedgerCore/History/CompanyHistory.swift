@@ -25,7 +25,7 @@ public struct CompanyHistory: Sendable {
     public init() {}
 
     /// Records one effective event (fed in (date, seq) order, as the fold is).
-    public mutating func record(_ effective: EffectiveEvent) {
+    public mutating func record(_ effective: LoggedEvent) {
         let event = effective.event
         switch event.body {
         case .fundingRound(let round):

@@ -25,7 +25,7 @@ public struct DiffCause: Hashable, Sendable {
     }
 
     /// The event as the fold applied it: for a corrected event, the original id and the correction.
-    public init(_ effective: EffectiveEvent) {
+    public init(_ effective: LoggedEvent) {
         let event = effective.event
         self.init(date: event.date, eventId: event.id, correctedBy: effective.correctedBy, type: event.type,
                   status: event.status, sources: event.sources)

@@ -37,7 +37,7 @@ public struct SeriesRecorder: Sendable {
     public init() {}
 
     /// Applies one effective event and samples what it moved.
-    public mutating func feed(_ effective: EffectiveEvent) {
+    public mutating func feed(_ effective: LoggedEvent) {
         state.apply(effective)
         let event = effective.event
         switch event.body {

@@ -25,7 +25,7 @@ public struct StakeHistory: Sendable {
     public init(company: String) { self.company = company }
 
     /// Applies one effective event and records the moves it caused.
-    public mutating func feed(_ effective: EffectiveEvent) {
+    public mutating func feed(_ effective: LoggedEvent) {
         state.apply(effective)
         let event = effective.event
         // Only events naming the company can touch its cap table or valuation.

@@ -31,7 +31,7 @@ public struct StateDiff: Sendable {
     }
 
     /// Applies one effective event (in replay order); events after `to` are ignored.
-    public mutating func feed(_ effective: EffectiveEvent) {
+    public mutating func feed(_ effective: LoggedEvent) {
         let event = effective.event
         guard event.date <= to else { return }
         if start == nil, event.date > from {
@@ -48,7 +48,7 @@ public struct StateDiff: Sendable {
     // Same-date events: which of them caused a fact's change is settled once the date is over, so the
     // answer does not depend on the order they were recorded in (CONTRACT §4).
     private var dayStart: LedgerState?
-    private var dayEvents: [EffectiveEvent] = []
+    private var dayEvents: [LoggedEvent] = []
 
     /// Attributes each fact that moved over the pending date to every event of that date that, applied
     /// alone to the state the date started from (with that date's registrations), moves it.
@@ -60,7 +60,7 @@ public struct StateDiff: Sendable {
         dayStart = nil
     }
 
-    private static func dayCauses(_ dayStart: LedgerState?, _ events: [EffectiveEvent], state: LedgerState,
+    private static func dayCauses(_ dayStart: LedgerState?, _ events: [LoggedEvent], state: LedgerState,
                                   latest: inout [String: [FactKey: FactValue]],
                                   includes: (String) -> Bool) -> [FactKey: [DiffCause]] {
         guard let dayStart, !events.isEmpty else { return [:] }

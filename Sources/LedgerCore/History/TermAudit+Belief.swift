@@ -23,11 +23,11 @@ extension TermAudit {
         private var keys: Set<Group.Key> = []
 
         init(partnership: String, facts: [LoggedEvent], log: AmendmentLog, count: Int, ordinals: [String: Int64]) {
-            var effective: [EffectiveEvent] = []
+            var effective: [LoggedEvent] = []
             var replayer = Replayer(amendments: log.amendments(first: count), asOf: TermAudit.endOfTime)
             for fact in facts { replayer.feed(seq: fact.seq, event: fact.event) { effective.append($0) } }
             replayer.finish { effective.append($0) }
-            func ordinal(_ item: EffectiveEvent) -> Int64 { ordinals[item.event.id] ?? item.seq }
+            func ordinal(_ item: LoggedEvent) -> Int64 { ordinals[item.event.id] ?? item.seq }
             effective.sort { ($0.event.date, ordinal($0)) < ($1.event.date, ordinal($1)) }
 
             var phases: [String: Int] = [:]

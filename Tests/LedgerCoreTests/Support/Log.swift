@@ -31,7 +31,7 @@ struct Log {
     }
 
     /// The effective events up to `asOf`, in (date, seq) order, amendments resolved.
-    func forEachEffective(asOf: String, _ body: (EffectiveEvent) -> Void) {
+    func forEachEffective(asOf: String, _ body: (LoggedEvent) -> Void) {
         let asOf = day(asOf)
         let amending = entries.map(\.event).filter { $0.type == .correction || $0.type == .retraction }
         var targetSeqs: [String: Int64] = [:]

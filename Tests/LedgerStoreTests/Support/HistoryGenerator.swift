@@ -205,7 +205,7 @@ struct RandomHistory {
         let effective = facts.filter { !retracted.contains($0.id) }.map { replaced[$0.id] ?? $0 }
         var state = LedgerState()
         for event in registrations + effective.sorted(by: { $0.date < $1.date }) where event.date <= asOf {
-            state.apply(EffectiveEvent(seq: 0, event: event))
+            state.apply(LoggedEvent(seq: 0, event: event))
         }
         return state
     }
