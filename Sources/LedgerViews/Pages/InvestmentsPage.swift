@@ -80,15 +80,23 @@ public struct InvestmentsPage: LedgerPage {
             try forEachLine(store, state, company: company, investor: investor, at: point) { output(LogPage.line(CSVWriter.line(csvFields($0)))) }
             return
         }
-        // The envelope of `json.prettyText()`: keys in order, elements indented as prettyText indents them.
-        output("{\n  \"asOf\": \(JSONValue.string(point.asOf.text).canonicalText),\n  \"investments\": ")
-        var first = true
-        try forEachLine(store, state, company: company, investor: investor, at: point) { line in
-            output((first ? "[\n    " : ",\n    ") + json(line).prettyText(indent: "    "))
-            first = false
+        // `json.prettyText()` written piece by piece: keys in order, each element indented as prettyText indents it.
+        var count = 0
+        func element(_ value: JSONValue) {
+            output((count == 0 ? "[\n    " : ",\n    ") + value.prettyText(indent: "    "))
+            count += 1
         }
-        let totals = JSONValue.array(totals(state, company: company, investor: investor).map(json))
-        output((first ? "[]" : "\n  ]") + ",\n  \"totals\": " + totals.prettyText(indent: "  ") + "\n}\n")
+        func closeArray() {
+            output(count == 0 ? "[]" : "\n  ]")
+            count = 0
+        }
+        output("{\n  \"asOf\": \(JSONValue.string(point.asOf.text).canonicalText),\n  \"investments\": ")
+        try forEachLine(store, state, company: company, investor: investor, at: point) { element(json($0)) }
+        closeArray()
+        output(",\n  \"totals\": ")
+        for total in totals(state, company: company, investor: investor) { element(json(total)) }
+        closeArray()
+        output("\n}\n")
     }
 
     /// The state at `point`, after checking that `company` and `investor` are registered parties.
