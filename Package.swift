@@ -86,7 +86,7 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "LedgerViewsTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerViews", "TestSupport"]),
+        .testTarget(name: "LedgerViewsTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerViews", "SyntheticHistory", "TestSupport"]),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerReport", "LedgerViews", "TestSupport", "partnership-ledger"]),
     ],
     swiftLanguageModes: [.v6]

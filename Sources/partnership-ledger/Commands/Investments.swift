@@ -11,6 +11,6 @@ struct Investments: ParsableCommand {
     @Option(help: "Only investments by this investor.") var investor: String?
 
     func run() throws {
-        Output.show(try InvestmentsPage.load(ledger.openForReading(), company: company, investor: investor, at: query.point), query.format)
+        try InvestmentsPage.write(ledger.openForReading(), company: company, investor: investor, at: query.point, format: query.format, Output.printRaw)
     }
 }
